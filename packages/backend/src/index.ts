@@ -1,0 +1,41 @@
+/*
+ * The Platform Product Kit example backend: a small but real Backstage with the suite's plugins installed the same
+ * way a company installs them (`backend.add(...)`).
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  exampleFileLocationsCatalogModule,
+  examplePublishScaffolderModule,
+} from './examplePublish/examplePublishModule';
+import { examplePermissionPolicyModule } from './permissions/examplePolicyModule';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Sign-in: the guest provider, resolved to user:default/guest in examples/org.yaml.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(exampleFileLocationsCatalogModule);
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// Example only: there is no Git host, so templates publish to .data/published.
+backend.add(examplePublishScaffolderModule);
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(examplePermissionPolicyModule);
+
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();
