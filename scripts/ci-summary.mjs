@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Adds up the unit-test, smoke and browser results of a CI run and prints the closing "N passed, N failed" line.
+// A stage that failed without writing results (install, tsc, lint, build) counts as one failure.
+import { readFile } from 'node:fs/promises';
+
+const [unitStatus, buildStatus, smokeStatus] = process.argv
+  .slice(2)
+  .map(Number);
+const read = async file =>
+  JSON.parse(await readFile(file, 'utf8').catch(() => 'null'));
+
+let passed = 0;
+let failed = 0;
+const unit = await read('.data/test-results.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + unit.numRuntimeErrorTestSuites;
+  console.log(
+    `unit/store/HTTP tests: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`,
+  );
+}
+if (unitStatus !== 0 && (!unit || unit.success)) {
+  failed += 1;
+  console.log(
+    './kit test failed before or after the tests (install, release check, tsc or lint)',
+  );
+}
+if (buildStatus !== 0) {
+  failed += 1;
+  console.log('building the example backend failed');
+}
+const smoke = await read('.data/smoke-results.json');
+if (smoke) {
+  passed += smoke.passed;
+  failed += smoke.failed;
+  console.log(
+    `smoke and browser checks: ${smoke.passed} passed, ${smoke.failed} failed`,
+  );
+} else if (buildStatus === 0) {
+  failed += 1;
+  console.log('the smoke test wrote no results');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(
+  failed > 0 || unitStatus !== 0 || buildStatus !== 0 || smokeStatus !== 0
+    ? 1
+    : 0,
+);
