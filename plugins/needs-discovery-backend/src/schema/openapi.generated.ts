@@ -1,0 +1,892 @@
+// Generated from openapi.yaml by scripts/generate-openapi.mjs: edit the YAML, then run `yarn openapi:generate`.
+/* eslint-disable */
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "needs-discovery",
+    "version": "1.0.0",
+    "description": "Needs-discovery surveys of Platform Product Kit. Every route needs a user or service token. Results are aggregates only: breakdowns and free text drawn from fewer respondents than the survey's anonymity threshold are suppressed, and nobody but the respondent can read a person's answers. Request bodies are checked here for shape; survey definitions and answers are then checked against the survey, and a 400 lists every problem.",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "components": {
+    "parameters": {
+      "surveyId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
+        }
+      },
+      "needId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        }
+      }
+    },
+    "responses": {
+      "Error": {
+        "description": "A Backstage error body",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "message"
+            ]
+          },
+          "response": {
+            "type": "object",
+            "properties": {
+              "statusCode": {
+                "type": "number"
+              }
+            }
+          }
+        }
+      },
+      "Need": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          }
+        }
+      },
+      "Question": {
+        "type": "object",
+        "description": "One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition).",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "need-rating",
+              "single-choice",
+              "multi-choice",
+              "ranking",
+              "free-text",
+              "nps"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "required": {
+            "type": "boolean"
+          },
+          "options": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "maxSelections": {
+            "type": "integer"
+          },
+          "max": {
+            "type": "integer"
+          },
+          "maxLength": {
+            "type": "integer"
+          },
+          "proposesNeed": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "id",
+          "type",
+          "title"
+        ]
+      },
+      "SurveyDefinition": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "audience": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Group entity refs; empty means everyone."
+          },
+          "anonymityThreshold": {
+            "type": "integer",
+            "description": "k, at least 3 (default 5); fixed once the survey opens."
+          },
+          "closesAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "needs": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Need"
+            }
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Question"
+            }
+          }
+        },
+        "required": [
+          "title",
+          "needs",
+          "questions"
+        ]
+      },
+      "Survey": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/SurveyDefinition"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "draft",
+                  "open",
+                  "closed"
+                ]
+              },
+              "wave": {
+                "type": "integer"
+              },
+              "previousSurveyId": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "createdBy": {
+                "type": "string"
+              },
+              "createdAt": {
+                "type": "string"
+              },
+              "updatedAt": {
+                "type": "string"
+              },
+              "openedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "closedAt": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "demo": {
+                "type": "boolean"
+              }
+            }
+          }
+        ]
+      },
+      "SurveySummary": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Survey"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "respondents": {
+                "type": "integer"
+              },
+              "answeredByMe": {
+                "type": "boolean"
+              }
+            }
+          }
+        ]
+      },
+      "ResponseBody": {
+        "type": "object",
+        "properties": {
+          "answers": {
+            "type": "object",
+            "description": "Answers keyed by question id. need-rating: {needId: {pain: 1-5, frequency: daily|weekly|monthly|rarely}}; single-choice: option; multi-choice: options; ranking: need ids, most important first; free-text: string; nps: 0-10."
+          }
+        },
+        "required": [
+          "answers"
+        ],
+        "additionalProperties": false
+      },
+      "MyResponse": {
+        "type": "object",
+        "properties": {
+          "surveyId": {
+            "type": "string"
+          },
+          "answers": {
+            "type": "object"
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "submittedAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "SurveyResults": {
+        "type": "object",
+        "properties": {
+          "surveyId": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "anonymityThreshold": {
+            "type": "integer"
+          },
+          "respondents": {
+            "type": "integer"
+          },
+          "audienceSize": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "responseRate": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "needs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "needId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "respondents": {
+                  "type": "integer"
+                },
+                "teams": {
+                  "type": "integer"
+                },
+                "meanPain": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "frequencyWeight": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "priorityScore": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "shared": {
+                  "type": "boolean"
+                },
+                "suppressed": {
+                  "type": "boolean"
+                }
+              }
+            }
+          },
+          "priorityCase": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "needId": {
+                    "type": "string"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              }
+            ]
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "suppressedTeams": {
+            "type": "integer"
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "previousSurveyId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "computedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "RegisteredNeed": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "in-mvp",
+              "served",
+              "declined"
+            ]
+          },
+          "capabilityRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "latestSurveyId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "latestScore": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "shared": {
+            "type": "boolean"
+          },
+          "teams": {
+            "type": "integer"
+          },
+          "updatedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "NeedPatch": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "in-mvp",
+              "served",
+              "declined"
+            ]
+          },
+          "capabilityRef": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Entity ref of the capability serving the need, e.g. system:default/event-streaming"
+          }
+        },
+        "required": [
+          "status"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "paths": {
+    "/surveys": {
+      "get": {
+        "operationId": "ListSurveys",
+        "description": "Surveys the caller may see (drafts only with needs-discovery.survey.manage).",
+        "responses": {
+          "200": {
+            "description": "Surveys, newest first",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SurveySummary"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateSurvey",
+        "description": "Creates a draft (needs-discovery.survey.create).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyDefinition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new draft",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "get": {
+        "operationId": "GetSurvey",
+        "responses": {
+          "200": {
+            "description": "The survey",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateSurvey",
+        "description": "Replaces a draft's definition (needs-discovery.survey.manage); 409 once open.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyDefinition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated draft",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/open": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "post": {
+        "operationId": "OpenSurvey",
+        "description": "Opens a draft and notifies its audience (needs-discovery.survey.manage).",
+        "responses": {
+          "200": {
+            "description": "The open survey",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/close": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "post": {
+        "operationId": "CloseSurvey",
+        "description": "Closes an open survey and records its scores in the needs registry.",
+        "responses": {
+          "200": {
+            "description": "The closed survey",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/clone": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "post": {
+        "operationId": "CloneSurvey",
+        "description": "Starts the next wave of a closed survey as a new draft.",
+        "responses": {
+          "201": {
+            "description": "The new draft",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/responses/me": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "get": {
+        "operationId": "GetMyResponse",
+        "description": "The calling user's own response; 404 when there is none.",
+        "responses": {
+          "200": {
+            "description": "The response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MyResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "PutMyResponse",
+        "description": "Creates or replaces the calling user's response; 409 when the survey is not open.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResponseBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The stored response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MyResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteMyResponse",
+        "description": "Withdraws the calling user's response while the survey is open.",
+        "responses": {
+          "204": {
+            "description": "Withdrawn"
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/results": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "get": {
+        "operationId": "GetResults",
+        "description": "Aggregated results (needs-discovery.results.read).",
+        "responses": {
+          "200": {
+            "description": "Results",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyResults"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/surveys/{id}/results.csv": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/surveyId"
+        }
+      ],
+      "get": {
+        "operationId": "GetResultsCsv",
+        "description": "The aggregated results as CSV (needs and teams; never free text).",
+        "responses": {
+          "200": {
+            "description": "CSV",
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/needs": {
+      "get": {
+        "operationId": "ListNeeds",
+        "description": "The needs registry across surveys, for the other plugins.",
+        "responses": {
+          "200": {
+            "description": "Needs",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/RegisteredNeed"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/needs/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/needId"
+        }
+      ],
+      "get": {
+        "operationId": "GetNeed",
+        "responses": {
+          "200": {
+            "description": "The need",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RegisteredNeed"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateNeed",
+        "description": "Sets a need's status and serving capability (needs-discovery.need.update, or a service token).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NeedPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated need",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RegisteredNeed"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    }
+  }
+} as const;

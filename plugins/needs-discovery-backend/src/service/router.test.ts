@@ -1,0 +1,536 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { SurveyDefinition } from '@platform-product/plugin-needs-discovery-common';
+import {
+  corpusSurvey,
+  malformedAnswerBodies,
+} from '@platform-product/plugin-needs-discovery-common/testing';
+import request from 'supertest';
+import { needsDiscoveryPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+// The example org of these tests: four teams of three to four people, a manager, and someone with no rights.
+const members: Record<string, string[]> = {
+  'group:default/checkout': ['ann', 'ben', 'cat', 'dan'],
+  'group:default/billing': ['eve', 'fay', 'gus'],
+  'group:default/mobile': ['hal', 'ivy', 'jon'],
+  'group:default/platform-team': ['pat'],
+};
+const userRef = (name: string) => `user:default/${name}`;
+const teamsOf = (ref: string) =>
+  Object.entries(members)
+    .filter(([, names]) => names.some(n => userRef(n) === ref))
+    .map(([team]) => team);
+
+const catalogEntities: Entity[] = [
+  ...Object.entries(members).map(([team, names]) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: team.split('/')[1], namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: names.map(n => ({ type: 'hasMember', targetRef: userRef(n) })),
+  })),
+  ...Object.values(members)
+    .flat()
+    .concat(['nobody'])
+    .map(name => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: {},
+      relations: teamsOf(userRef(name)).map(targetRef => ({
+        type: 'memberOf',
+        targetRef,
+      })),
+    })),
+];
+
+/** pat manages, nobody may do nothing, everyone else may read and respond. */
+function decide(credentials: BackstageCredentials, permissionName: string) {
+  const principal = credentials.principal as { userEntityRef?: string };
+  if (principal.userEntityRef === userRef('nobody'))
+    return AuthorizeResult.DENY;
+  if (principal.userEntityRef === userRef('pat')) return AuthorizeResult.ALLOW;
+  return [
+    'needs-discovery.results.read',
+    'needs-discovery.response.submit',
+  ].includes(permissionName)
+    ? AuthorizeResult.ALLOW
+    : AuthorizeResult.DENY;
+}
+
+const definition: SurveyDefinition = {
+  title: 'What slows you down?',
+  description: 'Five minutes, aggregates only.',
+  audience: [],
+  anonymityThreshold: 3,
+  needs: [
+    { id: 'need-fast-setup', title: 'Fast service setup' },
+    { id: 'need-deploys', title: 'Reliable deploys' },
+  ],
+  questions: [
+    {
+      id: 'ratings',
+      type: 'need-rating',
+      title: 'Rate each need',
+      required: true,
+    },
+    { id: 'slows', type: 'free-text', title: 'What slows you down?' },
+  ],
+};
+
+const as = (name: string) => ({
+  Authorization: mockCredentials.user.header(userRef(name)),
+});
+const asService = { Authorization: mockCredentials.service.header() };
+
+describe('needs-discovery router', () => {
+  const databases = TestDatabases.create();
+  const notifications = { send: jest.fn(async () => {}) };
+
+  async function startBackend(
+    databaseId: Parameters<typeof databases.init>[0],
+  ) {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        needsDiscoveryPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            needsDiscovery: {
+              respondentKey: 'a-test-key-of-sufficient-length',
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities: catalogEntities }),
+        mockServices.userInfo.mock({
+          getUserInfo: async credentials => {
+            const ref = (credentials.principal as { userEntityRef: string })
+              .userEntityRef;
+            return {
+              userEntityRef: ref,
+              ownershipEntityRefs: [ref, ...teamsOf(ref)],
+            };
+          },
+        }).factory,
+        mockServices.permissions.mock({
+          authorize: async (requests, options) =>
+            requests.map(r => ({
+              result: decide(
+                options!.credentials,
+                (r as { permission: { name: string } }).permission.name,
+              ),
+            })) as any,
+        }).factory,
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => notifications,
+        }),
+      ],
+    });
+    return { server, knex };
+  }
+
+  async function openedSurvey(
+    server: any,
+    overrides: Partial<SurveyDefinition> = {},
+  ) {
+    const created = await request(server)
+      .post('/api/needs-discovery/surveys')
+      .set(as('pat'))
+      .send({ ...definition, ...overrides });
+    expect(created.status).toBe(201);
+    const opened = await request(server)
+      .post(`/api/needs-discovery/surveys/${created.body.id}/open`)
+      .set(as('pat'));
+    expect(opened.status).toBe(200);
+    return opened.body;
+  }
+
+  const answer = (
+    server: any,
+    surveyId: string,
+    name: string,
+    answers: object,
+  ) =>
+    request(server)
+      .put(`/api/needs-discovery/surveys/${surveyId}/responses/me`)
+      .set(as(name))
+      .send({ answers });
+
+  const rating = (pain: number) => ({
+    ratings: {
+      'need-fast-setup': { pain, frequency: 'daily' },
+      'need-deploys': { pain: 2, frequency: 'monthly' },
+    },
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('answers 401 on every route without credentials or with a bad token', async () => {
+      const { server } = await startBackend(databaseId);
+      const routes: [string, string][] = [
+        ['get', '/surveys'],
+        ['post', '/surveys'],
+        ['get', '/surveys/x'],
+        ['put', '/surveys/x'],
+        ['post', '/surveys/x/open'],
+        ['post', '/surveys/x/close'],
+        ['post', '/surveys/x/clone'],
+        ['get', '/surveys/x/responses/me'],
+        ['put', '/surveys/x/responses/me'],
+        ['delete', '/surveys/x/responses/me'],
+        ['get', '/surveys/x/results'],
+        ['get', '/surveys/x/results.csv'],
+        ['get', '/needs'],
+        ['get', '/needs/x'],
+        ['patch', '/needs/x'],
+      ];
+      for (const [method, path] of routes) {
+        for (const header of [
+          mockCredentials.none.header(),
+          mockCredentials.user.invalidHeader(),
+        ]) {
+          const res = await (request(server) as any)
+            [method](`/api/needs-discovery${path}`)
+            .set('Authorization', header);
+          expect({ method, path, status: res.status }).toEqual({
+            method,
+            path,
+            status: 401,
+          });
+        }
+      }
+    });
+
+    it('answers 403 without permission and changes nothing', async () => {
+      const { server } = await startBackend(databaseId);
+      const survey = await openedSurvey(server);
+      const denied: [string, string, object?][] = [
+        ['post', '/surveys', definition],
+        ['put', `/surveys/${survey.id}`, definition],
+        ['post', `/surveys/${survey.id}/close`],
+        ['post', `/surveys/${survey.id}/clone`],
+        ['put', `/surveys/${survey.id}/responses/me`, { answers: rating(4) }],
+        ['get', `/surveys/${survey.id}/results`],
+        ['get', `/surveys/${survey.id}/results.csv`],
+        ['patch', '/needs/need-deploys', { status: 'served' }],
+      ];
+      for (const [method, path, body] of denied) {
+        const res = await (request(server) as any)
+          [method](`/api/needs-discovery${path}`)
+          .set(as('nobody'))
+          .send(body);
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      }
+      // A developer may answer but not manage.
+      const manage = await request(server)
+        .post(`/api/needs-discovery/surveys/${survey.id}/close`)
+        .set(as('ann'));
+      expect(manage.status).toBe(403);
+      const list = await request(server)
+        .get('/api/needs-discovery/surveys')
+        .set(as('pat'));
+      expect(list.body.items).toHaveLength(1);
+      expect(list.body.items[0]).toMatchObject({
+        status: 'open',
+        respondents: 0,
+      });
+    });
+
+    it('runs a survey from draft to results, protecting respondents', async () => {
+      const { server } = await startBackend(databaseId);
+      const draft = await request(server)
+        .post('/api/needs-discovery/surveys')
+        .set(as('pat'))
+        .send(definition);
+      expect(draft.status).toBe(201);
+      expect(draft.body).toMatchObject({
+        status: 'draft',
+        wave: 1,
+        anonymityThreshold: 3,
+      });
+
+      // Drafts are invisible to developers.
+      expect(
+        (
+          await request(server)
+            .get(`/api/needs-discovery/surveys/${draft.body.id}`)
+            .set(as('ann'))
+        ).status,
+      ).toBe(404);
+      expect(
+        (await answer(server, draft.body.id, 'ann', rating(4))).status,
+      ).toBe(404);
+
+      const opened = await request(server)
+        .post(`/api/needs-discovery/surveys/${draft.body.id}/open`)
+        .set(as('pat'));
+      expect(opened.body.status).toBe('open');
+      expect(notifications.send).toHaveBeenCalledWith(
+        expect.objectContaining({ recipients: { type: 'broadcast' } }),
+      );
+      expect(
+        (
+          await request(server)
+            .put(`/api/needs-discovery/surveys/${draft.body.id}`)
+            .set(as('pat'))
+            .send(definition)
+        ).status,
+      ).toBe(409);
+
+      // checkout: 3 respondents (= k), billing: 2 (< k), mobile: 1.
+      for (const name of ['ann', 'ben', 'cat']) {
+        const res = await answer(server, draft.body.id, name, {
+          ...rating(4),
+          slows: `<script>alert('${name}')</script>`,
+        });
+        expect(res.status).toBe(200);
+      }
+      for (const name of ['eve', 'fay']) {
+        expect(
+          (await answer(server, draft.body.id, name, rating(5))).status,
+        ).toBe(200);
+      }
+      expect(
+        (await answer(server, draft.body.id, 'hal', rating(3))).status,
+      ).toBe(200);
+
+      const mine = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/responses/me`)
+        .set(as('ann'));
+      expect(mine.status).toBe(200);
+      expect(mine.body.answers.slows).toBe("<script>alert('ann')</script>");
+      expect(mine.body.teams).toEqual(['group:default/checkout']);
+      // Nobody else can read ann's answers: each caller only ever gets their own.
+      const others = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/responses/me`)
+        .set(as('dan'));
+      expect(others.status).toBe(404);
+      const managerMine = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/responses/me`)
+        .set(as('pat'));
+      expect(managerMine.status).toBe(404);
+
+      const results = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/results`)
+        .set(as('ben'));
+      expect(results.status).toBe(200);
+      expect(results.body.respondents).toBe(6);
+      expect(results.body.teams.map((t: any) => t.teamRef)).toEqual([
+        'group:default/checkout',
+      ]);
+      expect(results.body.suppressedTeams).toBe(3);
+      const fastSetup = results.body.needs.find(
+        (n: any) => n.needId === 'need-fast-setup',
+      );
+      expect(fastSetup).toMatchObject({
+        respondents: 6,
+        teams: 3,
+        shared: true,
+        suppressed: false,
+      });
+      expect(results.body.priorityCase).toMatchObject({
+        needId: 'need-fast-setup',
+      });
+      expect(JSON.stringify(results.body)).not.toMatch(/user:default/);
+      const text = results.body.questions.find(
+        (q: any) => q.questionId === 'slows',
+      );
+      expect(text.texts).toHaveLength(3);
+
+      const csv = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/results.csv`)
+        .set(as('ben'));
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      expect(csv.text).toContain('need-fast-setup');
+      expect(csv.text).not.toMatch(/script|user:default|billing/);
+
+      // Withdrawing one checkout answer drops checkout below k: its figures disappear.
+      expect(
+        (
+          await request(server)
+            .delete(
+              `/api/needs-discovery/surveys/${draft.body.id}/responses/me`,
+            )
+            .set(as('cat'))
+        ).status,
+      ).toBe(204);
+      const after = await request(server)
+        .get(`/api/needs-discovery/surveys/${draft.body.id}/results`)
+        .set(as('ben'));
+      expect(after.body.teams).toEqual([]);
+      expect(after.body.suppressedTeams).toBe(4);
+
+      const closed = await request(server)
+        .post(`/api/needs-discovery/surveys/${draft.body.id}/close`)
+        .set(as('pat'));
+      expect(closed.body.status).toBe('closed');
+      expect(
+        (await answer(server, draft.body.id, 'dan', rating(4))).status,
+      ).toBe(409);
+
+      const need = await request(server)
+        .get('/api/needs-discovery/needs/need-fast-setup')
+        .set(as('ann'));
+      expect(need.body).toMatchObject({
+        status: 'open',
+        latestSurveyId: draft.body.id,
+        shared: true,
+      });
+
+      const wave2 = await request(server)
+        .post(`/api/needs-discovery/surveys/${draft.body.id}/clone`)
+        .set(as('pat'));
+      expect(wave2.status).toBe(201);
+      expect(wave2.body).toMatchObject({
+        status: 'draft',
+        wave: 2,
+        previousSurveyId: draft.body.id,
+      });
+    });
+
+    it('lets a service mark a need as served by a capability', async () => {
+      const { server } = await startBackend(databaseId);
+      await openedSurvey(server);
+      const res = await request(server)
+        .patch('/api/needs-discovery/needs/need-deploys')
+        .set(asService)
+        .send({
+          status: 'in-mvp',
+          capabilityRef: 'System:default/continuous-delivery',
+        });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'in-mvp',
+        capabilityRef: 'system:default/continuous-delivery',
+      });
+      const bad = await request(server)
+        .patch('/api/needs-discovery/needs/need-deploys')
+        .set(asService)
+        .send({ status: 'finished' });
+      expect(bad.status).toBe(400);
+      expect(
+        (
+          await request(server)
+            .patch('/api/needs-discovery/needs/nope')
+            .set(asService)
+            .send({ status: 'served' })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('keeps one response after 50 concurrent submissions by one user', async () => {
+      const { server, knex } = await startBackend(databaseId);
+      const survey = await openedSurvey(server);
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          answer(server, survey.id, 'ann', rating((i % 5) + 1)),
+        ),
+      );
+      expect(statuses.map(r => r.status)).toEqual(new Array(50).fill(200));
+      expect(
+        Number((await knex('nd_responses').count({ c: '*' }).first())?.c),
+      ).toBe(1);
+    });
+
+    it('rejects every malformed body with 400 and stores nothing', async () => {
+      const { server, knex } = await startBackend(databaseId);
+      const survey = await openedSurvey(server, {
+        needs: corpusSurvey.needs,
+        questions: corpusSurvey.questions,
+      });
+      expect(malformedAnswerBodies.length).toBeGreaterThanOrEqual(50);
+      for (const { name, body } of malformedAnswerBodies) {
+        const res = await answer(server, survey.id, 'ann', body as object);
+        expect({ name, status: res.status }).toEqual({ name, status: 400 });
+        expect(res.body.error.message).toBeTruthy();
+      }
+      // Bodies that are not even {answers: {...}} are refused by the OpenAPI validation.
+      for (const body of [
+        [],
+        'text',
+        { answers: [] },
+        { answers: {}, extra: 1 },
+      ]) {
+        const res = await request(server)
+          .put(`/api/needs-discovery/surveys/${survey.id}/responses/me`)
+          .set(as('ann'))
+          .send(body as object);
+        expect(res.status).toBe(400);
+      }
+      expect(
+        Number((await knex('nd_responses').count({ c: '*' }).first())?.c),
+      ).toBe(0);
+    });
+
+    it('lists every invalid answer in one 400 message', async () => {
+      const { server } = await startBackend(databaseId);
+      const survey = await openedSurvey(server);
+      const res = await answer(server, survey.id, 'ann', {
+        ratings: { 'need-fast-setup': { pain: 9, frequency: 'hourly' } },
+        nope: 1,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/pain/);
+      expect(res.body.error.message).toMatch(/frequency/);
+      expect(res.body.error.message).toMatch(/nope/);
+    });
+
+    it('rejects an invalid survey definition with every problem', async () => {
+      const { server } = await startBackend(databaseId);
+      const res = await request(server)
+        .post('/api/needs-discovery/surveys')
+        .set(as('pat'))
+        .send({
+          ...definition,
+          anonymityThreshold: 2,
+          needs: [{ id: 'Bad Id', title: '' }],
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/anonymityThreshold/);
+      expect(res.body.error.message).toMatch(/Bad Id/);
+      const list = await request(server)
+        .get('/api/needs-discovery/surveys')
+        .set(as('pat'));
+      expect(list.body.items).toEqual([]);
+    });
+
+    it('limits a survey to its audience', async () => {
+      const { server } = await startBackend(databaseId);
+      const survey = await openedSurvey(server, {
+        audience: ['group:default/billing'],
+      });
+      expect((await answer(server, survey.id, 'eve', rating(3))).status).toBe(
+        200,
+      );
+      expect((await answer(server, survey.id, 'ann', rating(3))).status).toBe(
+        403,
+      );
+      const annList = await request(server)
+        .get('/api/needs-discovery/surveys')
+        .set(as('ann'));
+      expect(annList.body.items).toEqual([]);
+      const eveList = await request(server)
+        .get('/api/needs-discovery/surveys')
+        .set(as('eve'));
+      expect(eveList.body.items[0]).toMatchObject({
+        id: survey.id,
+        answeredByMe: true,
+      });
+    });
+  });
+});

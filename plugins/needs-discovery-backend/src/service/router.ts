@@ -1,0 +1,456 @@
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  MyResponse,
+  NEED_STATUSES,
+  NeedStatus,
+  needsDiscoveryNeedUpdatePermission,
+  needsDiscoveryResponseSubmitPermission,
+  needsDiscoveryResultsReadPermission,
+  needsDiscoverySurveyCreatePermission,
+  needsDiscoverySurveyManagePermission,
+  resultsToCsv,
+  Survey,
+  SurveySummary,
+  validateAnswers,
+  validateSurveyDefinition,
+} from '@platform-product/plugin-needs-discovery-common';
+import express from 'express';
+import { NeedsStore, StoredResponse } from '../database/NeedsStore';
+import { spec } from '../schema/openapi.generated';
+import { RespondentHasher } from './RespondentHasher';
+import { ResultsService } from './ResultsService';
+import { SurveyNotifier } from './SurveyNotifier';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  store: NeedsStore;
+  hasher: RespondentHasher;
+  results: ResultsService;
+  notifier: SurveyNotifier;
+  defaultAnonymityThreshold: number;
+}
+
+function toMyResponse(response: StoredResponse): MyResponse {
+  return {
+    surveyId: response.surveyId,
+    answers: response.answers,
+    teams: response.teams,
+    submittedAt: response.submittedAt,
+    updatedAt: response.updatedAt,
+  };
+}
+
+function invalid(what: string, errors: string[]): InputError {
+  return new InputError(`${what}: ${errors.join('; ')}`);
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    auth,
+    httpAuth,
+    userInfo,
+    permissions,
+    store,
+    hasher,
+    results,
+    notifier,
+    defaultAnonymityThreshold,
+  } = options;
+  // The spec validates request shapes; handlers work with the -common types, so the router is used untyped.
+  const router = createValidatedOpenApiRouter(spec, {
+    // Large enough for a long survey or a response full of free text; anything larger is not a person's answer.
+    middleware: [express.json({ limit: '512kb' })],
+  }) as unknown as express.Router;
+
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const userCredentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  /** Backend callers (the MVP scaffolder actions, other plugins) act for the platform and are trusted. */
+  async function isAllowed(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    if (auth.isPrincipal(credentials, 'service')) return true;
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    action: string,
+  ) {
+    if (!(await isAllowed(credentials, permission))) {
+      throw new NotAllowedError(
+        `You may not ${action}: it needs the ${permission.name} permission.`,
+      );
+    }
+  }
+
+  async function teamsOf(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) {
+    const info = await userInfo.getUserInfo(credentials);
+    return info.ownershipEntityRefs
+      .filter(ref => ref.toLocaleLowerCase('en-US').startsWith('group:'))
+      .map(ref => stringifyEntityRef(parseEntityRef(ref)))
+      .sort();
+  }
+
+  function inAudience(survey: Survey, teams: string[]): boolean {
+    return (
+      survey.audience.length === 0 ||
+      survey.audience.some(ref => teams.includes(ref))
+    );
+  }
+
+  /** A survey the caller may see; drafts are invisible (404) without manage permission. */
+  async function visibleSurvey(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Survey> {
+    const survey = await store.getSurvey(id);
+    if (
+      !survey ||
+      (survey.status === 'draft' &&
+        !(await isAllowed(credentials, needsDiscoverySurveyManagePermission)))
+    ) {
+      throw new NotFoundError(`No survey with id ${id}`);
+    }
+    return survey;
+  }
+
+  async function surveyToManage(id: string, credentials: BackstageCredentials) {
+    await authorize(
+      credentials,
+      needsDiscoverySurveyManagePermission,
+      'manage surveys',
+    );
+    const survey = await store.getSurvey(id);
+    if (!survey) throw new NotFoundError(`No survey with id ${id}`);
+    return survey;
+  }
+
+  function validDefinition(body: unknown) {
+    const { value, errors } = validateSurveyDefinition(body, {
+      defaultAnonymityThreshold,
+    });
+    if (!value) throw invalid('The survey is not valid', errors);
+    return value;
+  }
+
+  async function openForResponses(
+    id: string,
+    credentials: BackstageCredentials,
+  ) {
+    const survey = await visibleSurvey(id, credentials);
+    if (survey.status !== 'open') {
+      throw new ConflictError(
+        `The survey "${survey.title}" is ${survey.status}; responses can only be changed while it is open.`,
+      );
+    }
+    if (survey.closesAt && Date.parse(survey.closesAt) < Date.now()) {
+      throw new ConflictError(
+        `The survey "${survey.title}" closed on ${survey.closesAt}.`,
+      );
+    }
+    return survey;
+  }
+
+  router.get('/surveys', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const canManage = await isAllowed(
+      credentials,
+      needsDiscoverySurveyManagePermission,
+    );
+    const user = auth.isPrincipal(credentials, 'user')
+      ? credentials
+      : undefined;
+    const userTeams = user ? await teamsOf(user) : [];
+    const surveys = (await store.listSurveys()).filter(
+      survey =>
+        canManage ||
+        (survey.status !== 'draft' && (!user || inAudience(survey, userTeams))),
+    );
+    const counts = await store.countResponses(surveys.map(s => s.id));
+    const items: SurveySummary[] = [];
+    for (const survey of surveys) {
+      const answeredByMe =
+        user && survey.status !== 'draft'
+          ? Boolean(
+              await store.getResponse(
+                survey.id,
+                hasher.hash(survey.id, user.principal.userEntityRef),
+              ),
+            )
+          : false;
+      items.push({
+        ...survey,
+        respondents: counts.get(survey.id) ?? 0,
+        answeredByMe,
+      });
+    }
+    res.json({ items });
+  });
+
+  router.post('/surveys', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      needsDiscoverySurveyCreatePermission,
+      'create surveys',
+    );
+    const definition = validDefinition(req.body);
+    const createdBy = auth.isPrincipal(credentials, 'user')
+      ? credentials.principal.userEntityRef
+      : 'service';
+    res.status(201).json(await store.createSurvey({ definition, createdBy }));
+  });
+
+  router.get('/surveys/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(await visibleSurvey(req.params.id, credentials));
+  });
+
+  router.put('/surveys/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const survey = await surveyToManage(req.params.id, credentials);
+    if (survey.status !== 'draft') {
+      throw new ConflictError(
+        `The survey is ${survey.status}; only drafts can be edited. Clone it to start a new wave.`,
+      );
+    }
+    const definition = validDefinition(req.body);
+    const updated = await store.updateDraft(survey.id, definition);
+    if (!updated) {
+      throw new ConflictError('The survey was opened while you edited it.');
+    }
+    res.json(updated);
+  });
+
+  router.post('/surveys/:id/open', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const survey = await surveyToManage(req.params.id, credentials);
+    const opened = await store.transitionSurvey(survey.id, 'draft', 'open');
+    if (!opened) {
+      throw new ConflictError(
+        `The survey is ${survey.status}; only a draft can be opened.`,
+      );
+    }
+    await store.registerNeeds(opened.needs);
+    await notifier.surveyOpened(opened);
+    res.json(opened);
+  });
+
+  router.post('/surveys/:id/close', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const survey = await surveyToManage(req.params.id, credentials);
+    const closed = await store.transitionSurvey(survey.id, 'open', 'closed');
+    if (!closed) {
+      throw new ConflictError(
+        `The survey is ${survey.status}; only an open survey can be closed.`,
+      );
+    }
+    await results.recordInRegistry(closed);
+    res.json(closed);
+  });
+
+  router.post('/surveys/:id/clone', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const survey = await surveyToManage(req.params.id, credentials);
+    if (survey.status !== 'closed') {
+      throw new ConflictError(
+        'Only a closed survey can start a new wave; close it first.',
+      );
+    }
+    const {
+      title,
+      description,
+      audience,
+      anonymityThreshold,
+      needs,
+      questions,
+    } = survey;
+    const clone = await store.createSurvey({
+      definition: {
+        title,
+        ...(description ? { description } : {}),
+        audience,
+        anonymityThreshold,
+        closesAt: null,
+        needs,
+        questions,
+      },
+      createdBy: auth.isPrincipal(credentials, 'user')
+        ? credentials.principal.userEntityRef
+        : survey.createdBy,
+      wave: survey.wave + 1,
+      previousSurveyId: survey.id,
+    });
+    res.status(201).json(clone);
+  });
+
+  router.get('/surveys/:id/responses/me', async (req, res) => {
+    const credentials = await userCredentialsOf(req);
+    const survey = await visibleSurvey(req.params.id, credentials);
+    const response = await store.getResponse(
+      survey.id,
+      hasher.hash(survey.id, credentials.principal.userEntityRef),
+    );
+    if (!response) {
+      throw new NotFoundError('You have not answered this survey yet.');
+    }
+    res.json(toMyResponse(response));
+  });
+
+  router.put('/surveys/:id/responses/me', async (req, res) => {
+    const credentials = await userCredentialsOf(req);
+    await authorize(
+      credentials,
+      needsDiscoveryResponseSubmitPermission,
+      'answer surveys',
+    );
+    const survey = await openForResponses(req.params.id, credentials);
+    const teams = await teamsOf(credentials);
+    if (!inAudience(survey, teams)) {
+      throw new NotAllowedError(
+        `This survey is for ${survey.audience.join(
+          ', ',
+        )}; you are not a member of those teams in the catalog.`,
+      );
+    }
+    const { value: answers, errors } = validateAnswers(
+      survey,
+      (req.body as { answers: unknown }).answers,
+    );
+    if (!answers) throw invalid('Some answers are not valid', errors);
+    const stored = await store.upsertResponse({
+      survey,
+      respondentHash: hasher.hash(
+        survey.id,
+        credentials.principal.userEntityRef,
+      ),
+      teams,
+      answers,
+    });
+    res.json(toMyResponse(stored));
+  });
+
+  router.delete('/surveys/:id/responses/me', async (req, res) => {
+    const credentials = await userCredentialsOf(req);
+    const survey = await openForResponses(req.params.id, credentials);
+    const deleted = await store.deleteResponse(
+      survey.id,
+      hasher.hash(survey.id, credentials.principal.userEntityRef),
+    );
+    if (!deleted) {
+      throw new NotFoundError('You have not answered this survey.');
+    }
+    res.status(204).end();
+  });
+
+  async function readableResults(
+    id: string,
+    credentials: BackstageCredentials,
+  ) {
+    await authorize(
+      credentials,
+      needsDiscoveryResultsReadPermission,
+      'read survey results',
+    );
+    const survey = await visibleSurvey(id, credentials);
+    if (survey.status === 'draft') {
+      throw new ConflictError('A draft has no results yet; open it first.');
+    }
+    return results.getResults(survey);
+  }
+
+  router.get('/surveys/:id/results', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    res.json(await readableResults(req.params.id, credentials));
+  });
+
+  router.get('/surveys/:id/results.csv', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const surveyResults = await readableResults(req.params.id, credentials);
+    res
+      .type('text/csv')
+      .attachment(`survey-${surveyResults.surveyId}-results.csv`)
+      .send(resultsToCsv(surveyResults));
+  });
+
+  router.get('/needs', async (req, res) => {
+    await credentialsOf(req);
+    res.json({ items: await store.listNeeds() });
+  });
+
+  router.get('/needs/:id', async (req, res) => {
+    await credentialsOf(req);
+    const need = await store.getNeed(req.params.id);
+    if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
+    res.json(need);
+  });
+
+  router.patch('/needs/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      needsDiscoveryNeedUpdatePermission,
+      'change needs',
+    );
+    const body = req.body as { status: string; capabilityRef?: string | null };
+    if (!NEED_STATUSES.includes(body.status as NeedStatus)) {
+      throw new InputError(
+        `status must be one of ${NEED_STATUSES.join(', ')}; got ${body.status}`,
+      );
+    }
+    let capabilityRef: string | null | undefined = body.capabilityRef;
+    if (typeof capabilityRef === 'string') {
+      try {
+        capabilityRef = stringifyEntityRef(parseEntityRef(capabilityRef));
+      } catch {
+        throw new InputError(
+          `capabilityRef must be an entity ref such as system:default/event-streaming; got ${capabilityRef}`,
+        );
+      }
+    }
+    const need = await store.updateNeed(req.params.id, {
+      status: body.status as NeedStatus,
+      capabilityRef,
+    });
+    if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
+    res.json(need);
+  });
+
+  return router;
+}
