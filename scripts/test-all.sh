@@ -15,6 +15,9 @@ step() { printf '\n=== %s\n' "$*"; }
 step "Backstage release check"
 node scripts/check-backstage-release.mjs
 
+step "OpenAPI specs match their generated routers"
+node scripts/generate-openapi.mjs --check
+
 step "Type check (yarn tsc)"
 yarn tsc
 

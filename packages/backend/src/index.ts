@@ -38,4 +38,7 @@ backend.add(examplePermissionPolicyModule);
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Platform Product Kit
+backend.add(import('@platform-product/plugin-needs-discovery-backend'));
+
 backend.start();

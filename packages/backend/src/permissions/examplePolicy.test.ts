@@ -24,6 +24,10 @@ const suiteManage = createPermission({
   name: 'needs-discovery.survey.manage',
   attributes: { action: 'update' },
 });
+const surveyAnswer = createPermission({
+  name: 'needs-discovery.response.submit',
+  attributes: { action: 'create' },
+});
 const suiteRead = createPermission({
   name: 'thinness-scorecard.read',
   attributes: { action: 'read' },
@@ -59,6 +63,12 @@ describe('decideExamplePolicy', () => {
       'a developer runs a template',
       developer,
       templateRun,
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      'a developer answers a survey',
+      developer,
+      surveyAnswer,
       AuthorizeResult.ALLOW,
     ],
     [

@@ -17,7 +17,9 @@ export const SUITE_PERMISSION_PREFIXES = [
  * Suite permissions that any signed-in developer needs to take part: answering a survey, sending habit events from
  * the app. Each plugin family adds its own here when it declares them.
  */
-export const PARTICIPANT_PERMISSIONS: ReadonlySet<string> = new Set<string>([]);
+export const PARTICIPANT_PERMISSIONS: ReadonlySet<string> = new Set<string>([
+  'needs-discovery.response.submit',
+]);
 
 export type ExamplePolicyInput = {
   permission: Permission;
