@@ -44,6 +44,15 @@ export async function startBuiltBackend({
           },
         },
       },
+      needsDiscovery: {
+        demoSurveyFile: resolve(
+          root,
+          'examples/surveys/developer-needs-2026-spring.yaml',
+        ),
+      },
+      platformProduct: {
+        examplePublish: { directory: resolve(dir, 'published') },
+      },
       catalog: {
         locations: [
           { type: 'file', target: resolve(root, 'examples/all.yaml') },

@@ -170,6 +170,34 @@ try {
     },
   );
 
+  await checks.check(
+    'needs-discovery demo: a closed wave with a priority case, an open wave',
+    () =>
+      eventually(async () => {
+        const auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
+        const res = await fetch(`${baseUrl}/api/needs-discovery/surveys`, {
+          headers: auth,
+        });
+        assert(res.ok, `surveys answered ${res.status}`);
+        const { items } = await res.json();
+        const closed = items.find(s => s.status === 'closed' && s.demo);
+        assert(
+          closed && items.some(s => s.status === 'open' && s.demo),
+          'the demo surveys are not seeded yet',
+        );
+        const results = await (
+          await fetch(
+            `${baseUrl}/api/needs-discovery/surveys/${closed.id}/results`,
+            { headers: auth },
+          )
+        ).json();
+        assert(
+          results.priorityCase?.reason,
+          'the closed demo survey has no priority case',
+        );
+      }),
+  );
+
   if (withBrowser) {
     const { runBrowserTests } = await import('../e2e/run.mjs');
     await runBrowserTests({ baseUrl, checks });
