@@ -1,8 +1,8 @@
 // Starts the *built* example backend (packages/backend/dist/bundle.tar.gz, from `yarn build:backend`) with fresh
 // SQLite files, serving the built app on the same port. Used by the smoke test and the browser tests.
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,13 +14,14 @@ export async function startBuiltBackend({
   const dir = resolve(root, '.data/smoke');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  // Unpacked inside the repository so its modules resolve from the root node_modules.
+  // Unpacked inside the repository so third-party modules resolve from the root node_modules.
   execFileSync('tar', [
     'xzf',
     resolve(root, 'packages/backend/dist/bundle.tar.gz'),
     '-C',
     dir,
   ]);
+  await linkBundledWorkspaces(dir);
   const baseUrl = `http://localhost:${port}`;
   const configFile = resolve(dir, 'app-config.smoke.yaml');
   await writeFile(
@@ -127,6 +128,24 @@ export async function startBuiltBackend({
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The bundle holds the built workspace packages (packages/*, plugins/*). Link them into the bundle's own
+ * node_modules so the backend loads those builds, as a deployment's `yarn workspaces focus --production` would,
+ * instead of the TypeScript sources the repository's node_modules point at.
+ */
+async function linkBundledWorkspaces(dir) {
+  for (const group of ['packages', 'plugins']) {
+    const names = await readdir(resolve(dir, group)).catch(() => []);
+    for (const name of names) {
+      const pkgDir = resolve(dir, group, name);
+      const { name: pkgName } = JSON.parse(await readFile(resolve(pkgDir, 'package.json'), 'utf8'));
+      const link = resolve(dir, 'node_modules', pkgName);
+      await mkdir(dirname(link), { recursive: true });
+      await symlink(pkgDir, link, 'dir');
+    }
+  }
 }
 
 /** A user token for the example instance's guest, as the app's sign-in gets it. */

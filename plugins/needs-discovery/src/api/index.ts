@@ -1,0 +1,3 @@
+export { needsDiscoveryApiRef } from './NeedsDiscoveryApi';
+export type { NeedsDiscoveryApi, NeedUpdate } from './NeedsDiscoveryApi';
+export { NeedsDiscoveryClient } from './NeedsDiscoveryClient';

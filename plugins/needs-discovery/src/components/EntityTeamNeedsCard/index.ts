@@ -1,0 +1,1 @@
+export { EntityTeamNeedsCard } from './EntityTeamNeedsCard';

@@ -1,0 +1,1 @@
+export { ManageSurveys } from './ManageSurveys';

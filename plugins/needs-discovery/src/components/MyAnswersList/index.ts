@@ -1,0 +1,1 @@
+export { MyAnswersList } from './MyAnswersList';

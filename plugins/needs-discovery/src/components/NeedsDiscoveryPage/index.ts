@@ -1,0 +1,1 @@
+export { NeedsDiscoveryPage } from './NeedsDiscoveryPage';

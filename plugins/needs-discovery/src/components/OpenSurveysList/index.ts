@@ -1,0 +1,1 @@
+export { OpenSurveysList } from './OpenSurveysList';

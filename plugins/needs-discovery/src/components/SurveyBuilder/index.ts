@@ -1,0 +1,1 @@
+export { SurveyBuilderPage, SurveyBuilder } from './SurveyBuilderPage';

@@ -1,0 +1,1 @@
+export { SurveyFormPage, SurveyForm } from './SurveyFormPage';

@@ -1,0 +1,1 @@
+export { SurveyResultsPage, SurveyResultsView } from './SurveyResultsPage';

@@ -1,0 +1,5 @@
+export * from './format';
+export { SurveyStatusChip } from './SurveyStatusChip';
+export { ConfirmDialog } from './ConfirmDialog';
+export type { ConfirmDialogProps } from './ConfirmDialog';
+export { QuestionCard } from './QuestionCard';

@@ -1,0 +1,13 @@
+/**
+ * Needs-discovery surveys in Backstage: answer surveys, build them, and read
+ * results with the recommended priority case.
+ *
+ * @packageDocumentation
+ */
+export {
+  needsDiscoveryPlugin,
+  NeedsDiscoveryPage,
+  EntityTeamNeedsCard,
+} from './plugin';
+export { needsDiscoveryApiRef, NeedsDiscoveryClient } from './api';
+export type { NeedsDiscoveryApi, NeedUpdate } from './api';

@@ -1,0 +1,61 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { NeedsDiscoveryClient, needsDiscoveryApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The needs-discovery plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const needsDiscoveryPlugin = createPlugin({
+  id: 'needs-discovery',
+  apis: [
+    createApiFactory({
+      api: needsDiscoveryApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new NeedsDiscoveryClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The needs page: answer surveys, see your answers, manage surveys and read results.
+ *
+ * @public
+ */
+export const NeedsDiscoveryPage = needsDiscoveryPlugin.provide(
+  createRoutableExtension({
+    name: 'NeedsDiscoveryPage',
+    component: () =>
+      import('./components/NeedsDiscoveryPage').then(m => m.NeedsDiscoveryPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Card for Group entity pages: the team's response rate and top needs in the latest survey.
+ *
+ * @public
+ */
+export const EntityTeamNeedsCard = needsDiscoveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamNeedsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamNeedsCard').then(
+          m => m.EntityTeamNeedsCard,
+        ),
+    },
+  }),
+);
