@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import { NeedsDiscoveryClient, needsDiscoveryApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -47,6 +48,14 @@ const entityTeamNeedsCard = EntityCardBlueprint.make({
   },
 });
 
+/** `ui:field: NeedPicker` in templates: pick a surveyed need (used by the MVP templates). */
+const needPickerField = FormFieldBlueprint.make({
+  name: 'need-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.needPickerFormField),
+  },
+});
+
 /**
  * The needs-discovery plugin for the new frontend system.
  *
@@ -59,5 +68,10 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },
-  extensions: [needsDiscoveryApi, needsPage, entityTeamNeedsCard],
+  extensions: [
+    needsDiscoveryApi,
+    needsPage,
+    entityTeamNeedsCard,
+    needPickerField,
+  ],
 });

@@ -8,6 +8,9 @@ export {
   needsDiscoveryPlugin,
   NeedsDiscoveryPage,
   EntityTeamNeedsCard,
+  NeedPickerFieldExtension,
 } from './plugin';
+export { NeedPicker } from './components/NeedPicker';
+export type { NeedPickerUiOptions } from './components/NeedPicker';
 export { needsDiscoveryApiRef, NeedsDiscoveryClient } from './api';
 export type { NeedsDiscoveryApi, NeedUpdate } from './api';

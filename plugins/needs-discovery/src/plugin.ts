@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { NeedsDiscoveryClient, needsDiscoveryApiRef } from './api';
+import { NeedPicker } from './components/NeedPicker';
 import { rootRouteRef } from './routes';
 
 /**
@@ -57,5 +59,17 @@ export const EntityTeamNeedsCard = needsDiscoveryPlugin.provide(
           m => m.EntityTeamNeedsCard,
         ),
     },
+  }),
+);
+
+/**
+ * `ui:field: NeedPicker` for legacy apps: add it inside `<ScaffolderFieldExtensions>` of the scaffolder route.
+ *
+ * @public
+ */
+export const NeedPickerFieldExtension = needsDiscoveryPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'NeedPicker',
+    component: NeedPicker,
   }),
 );

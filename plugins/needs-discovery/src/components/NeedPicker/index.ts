@@ -1,0 +1,2 @@
+export { NeedPicker, rankNeeds } from './NeedPicker';
+export type { NeedPickerUiOptions } from './NeedPicker';
