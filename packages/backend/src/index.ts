@@ -40,5 +40,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Platform Product Kit
 backend.add(import('@platform-product/plugin-needs-discovery-backend'));
+backend.add(import('@platform-product/plugin-habit-metrics-backend'));
 
 backend.start();

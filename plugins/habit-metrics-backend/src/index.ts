@@ -1,1 +1,6 @@
-export {};
+/**
+ * The habit-metrics backend plugin of Platform Product Kit.
+ *
+ * @packageDocumentation
+ */
+export { habitMetricsPlugin as default } from './plugin';

@@ -1,1 +1,10 @@
-export {};
+/**
+ * Types, permissions and pure metric functions shared by the habit-metrics frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './weeks';
+export * from './events';
+export * from './metrics';

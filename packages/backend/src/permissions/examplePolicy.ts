@@ -19,6 +19,8 @@ export const SUITE_PERMISSION_PREFIXES = [
  */
 export const PARTICIPANT_PERMISSIONS: ReadonlySet<string> = new Set<string>([
   'needs-discovery.response.submit',
+  // The app's analytics sends habit events as the signed-in user.
+  'habit-metrics.events.write',
 ]);
 
 export type ExamplePolicyInput = {

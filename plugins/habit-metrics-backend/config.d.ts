@@ -1,0 +1,33 @@
+export interface Config {
+  /** Settings of the habit-metrics plugin (Platform Product Kit). */
+  habitMetrics?: {
+    /**
+     * Group `spec.type`s counted as teams: their number is the denominator of adoption shares. Default ['team'].
+     */
+    teamTypes?: string[];
+    /**
+     * A team reverts when it does something the old way right after at least this many consecutive new-way weeks.
+     * Default 3.
+     */
+    reversionStreakWeeks?: number;
+    /** Consecutive active weeks after which a team is said to have made a capability a habit. Default 4. */
+    habitWeeks?: number;
+    /** Where activity is read from. Each source is optional, incremental and restart-safe. */
+    ingestion?: {
+      /** Template runs from the scaffolder's task list (`/api/scaffolder/v2/tasks`). */
+      scaffolder?: {
+        /** Read the scaffolder's task history. Default true; skipped quietly when the scaffolder is not installed. */
+        enabled?: boolean;
+        /** Minutes between two reads of new tasks. Default 5. */
+        frequencyMinutes?: number;
+      };
+      /** Components appearing in the catalog, made on a golden path (`backstage.io/source-template`) or by hand. */
+      catalog?: {
+        /** Scan the catalog's Components. Default true. The first complete scan is a baseline, not new components. */
+        enabled?: boolean;
+        /** Minutes between two scans. Default 30. */
+        frequencyMinutes?: number;
+      };
+    };
+  };
+}

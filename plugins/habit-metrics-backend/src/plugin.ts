@@ -1,0 +1,123 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { habitMetricsPermissions } from '@platform-product/plugin-habit-metrics-common';
+import { DatabaseHabitStore } from './database/DatabaseHabitStore';
+import { CatalogComponentScanner } from './ingestion/CatalogComponentScanner';
+import { ScaffolderTaskIngestor } from './ingestion/ScaffolderTaskIngestor';
+import { CapabilityIndex } from './service/CapabilityIndex';
+import { MetricsService } from './service/MetricsService';
+import { createRouter } from './service/router';
+import { TeamResolver } from './service/TeamResolver';
+import { readSettings } from './settings';
+
+/**
+ * The habit-metrics backend plugin: records team activity (scaffolder template runs, components appearing in the
+ * catalog, events sent by the app and other tools) and serves team-level adoption, retention, stickiness and
+ * reversion figures.
+ *
+ * @public
+ */
+export const habitMetricsPlugin = createBackendPlugin({
+  pluginId: 'habit-metrics',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { logger, config, database, httpRouter, scheduler, auth } = deps;
+        const settings = readSettings(config);
+        deps.permissionsRegistry.addPermissions(habitMetricsPermissions);
+
+        const store = await DatabaseHabitStore.create({ database });
+        const teams = new TeamResolver({
+          catalog: deps.catalog,
+          auth,
+          logger,
+          teamTypes: settings.teamTypes,
+        });
+        const capabilities = new CapabilityIndex({
+          catalog: deps.catalog,
+          auth,
+          logger,
+        });
+        const metrics = new MetricsService({
+          store,
+          teams,
+          capabilities,
+          habitWeeks: settings.habitWeeks,
+          reversionStreakWeeks: settings.reversionStreakWeeks,
+        });
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            auth,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            store,
+            teams,
+            capabilities,
+            metrics,
+          }),
+        );
+
+        // Global scope: with several replicas on one database, each source is read by one of them at a time.
+        const { scaffolder, catalog } = settings.ingestion;
+        if (scaffolder.enabled) {
+          const ingestor = new ScaffolderTaskIngestor({
+            discovery: deps.discovery,
+            auth,
+            logger,
+            store,
+            teams,
+            capabilities,
+          });
+          await scheduler.scheduleTask({
+            id: 'habit-metrics-scaffolder-tasks',
+            scope: 'global',
+            frequency: { minutes: scaffolder.frequencyMinutes },
+            timeout: { minutes: 15 },
+            initialDelay: { minutes: 1 },
+            fn: async () => {
+              await ingestor.run();
+            },
+          });
+        }
+        if (catalog.enabled) {
+          const scanner = new CatalogComponentScanner({
+            catalog: deps.catalog,
+            auth,
+            logger,
+            store,
+            capabilities,
+          });
+          await scheduler.scheduleTask({
+            id: 'habit-metrics-catalog-components',
+            scope: 'global',
+            frequency: { minutes: catalog.frequencyMinutes },
+            timeout: { minutes: 30 },
+            // Give the catalog time to ingest after a cold start, so the baseline is the whole catalog.
+            initialDelay: { minutes: 2 },
+            fn: async () => {
+              await scanner.run();
+            },
+          });
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,791 @@
+// Generated from openapi.yaml by scripts/generate-openapi.mjs: edit the YAML, then run `yarn openapi:generate`.
+/* eslint-disable */
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "habit-metrics",
+    "version": "1.0.0",
+    "description": "Habit metrics of Platform Product Kit: whether new ways of working stick, team by team and week by week. Every route needs a user or service token. Only team-level figures leave this API: user refs sent with events are resolved to the user's teams and dropped, and no route returns anyone's individual activity. Weeks are ISO weeks named by their Monday (YYYY-MM-DD, UTC); `from` and `to` are snapped to the start of their week, default to the last 26 weeks up to the current one, and may span at most 156 weeks.",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "components": {
+    "parameters": {
+      "from": {
+        "name": "from",
+        "in": "query",
+        "description": "First week (a date, snapped to its Monday). Default 25 weeks before `to`.",
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      },
+      "to": {
+        "name": "to",
+        "in": "query",
+        "description": "Last week (a date, snapped to its Monday). Default the current week.",
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      },
+      "capability": {
+        "name": "capability",
+        "in": "query",
+        "description": "Entity ref of a platform capability, e.g. system:default/service-golden-path.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      }
+    },
+    "responses": {
+      "Error": {
+        "description": "A Backstage error body",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "message"
+            ]
+          },
+          "response": {
+            "type": "object",
+            "properties": {
+              "statusCode": {
+                "type": "number"
+              }
+            }
+          }
+        }
+      },
+      "HabitEvent": {
+        "type": "object",
+        "description": "One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; service callers are trusted.",
+        "properties": {
+          "source": {
+            "type": "string",
+            "description": "Where it comes from: analytics, ci, a plugin id…"
+          },
+          "kind": {
+            "type": "string",
+            "description": "What happened, e.g. template-run, capability-view, mvp-launch"
+          },
+          "way": {
+            "type": "string",
+            "enum": [
+              "new",
+              "old"
+            ]
+          },
+          "capabilityRef": {
+            "type": "string"
+          },
+          "templateRef": {
+            "type": "string"
+          },
+          "teamRef": {
+            "type": "string"
+          },
+          "userRef": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string",
+            "description": "ISO date-time; default the time of receipt"
+          },
+          "idempotencyKey": {
+            "type": "string",
+            "description": "Events with a key already recorded are ignored"
+          }
+        }
+      },
+      "EventsBody": {
+        "type": "object",
+        "description": "One HabitEvent, or `{ \"events\": [HabitEvent, …] }`. Checked as a whole: when any event is invalid the answer is 400 listing every problem, and nothing is stored."
+      },
+      "EventsAccepted": {
+        "type": "object",
+        "properties": {
+          "accepted": {
+            "type": "integer",
+            "description": "Events recorded"
+          },
+          "duplicates": {
+            "type": "integer",
+            "description": "Events whose idempotency key was already recorded"
+          }
+        },
+        "required": [
+          "accepted",
+          "duplicates"
+        ]
+      },
+      "GoldenPathWeek": {
+        "type": "object",
+        "properties": {
+          "week": {
+            "type": "string"
+          },
+          "newComponents": {
+            "type": "integer"
+          },
+          "viaTemplate": {
+            "type": "integer"
+          },
+          "share": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "GoldenPathShare": {
+        "type": "object",
+        "properties": {
+          "weeks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GoldenPathWeek"
+            }
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "teamRef": {
+                  "type": "string"
+                },
+                "weeks": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/GoldenPathWeek"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "Adoption": {
+        "type": "object",
+        "properties": {
+          "capabilityRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "templateRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "totalTeams": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "weeks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "activeTeams": {
+                  "type": "integer"
+                },
+                "cumulativeAdopters": {
+                  "type": "integer"
+                },
+                "share": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "Retention": {
+        "type": "object",
+        "properties": {
+          "capabilityRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "weeks": {
+            "type": "integer"
+          },
+          "cohorts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "teams": {
+                  "type": "integer"
+                },
+                "retention": {
+                  "type": "array",
+                  "items": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "Stickiness": {
+        "type": "object",
+        "properties": {
+          "capabilityRef": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "weeks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "weeklyActiveTeams": {
+                  "type": "integer"
+                },
+                "activeTeamsLast4Weeks": {
+                  "type": "integer"
+                },
+                "stickiness": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "Reversions": {
+        "type": "object",
+        "properties": {
+          "minStreakWeeks": {
+            "type": "integer"
+          },
+          "weeks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "week": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "teamRef": {
+                  "type": "string"
+                },
+                "week": {
+                  "type": "string"
+                },
+                "streakWeeks": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TimeToHabit": {
+        "type": "object",
+        "properties": {
+          "habitWeeks": {
+            "type": "integer"
+          },
+          "capabilities": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "capabilityRef": {
+                  "type": "string"
+                },
+                "teams": {
+                  "type": "integer"
+                },
+                "reached": {
+                  "type": "integer"
+                },
+                "medianWeeks": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "TeamHabits": {
+        "type": "object",
+        "description": "One team's habits over the period (see summariseTeam in habit-metrics-common).",
+        "properties": {
+          "teamRef": {
+            "type": "string"
+          }
+        }
+      },
+      "CapabilityHabits": {
+        "type": "object",
+        "description": "One capability's adoption, retention and reversions (see summariseCapability in habit-metrics-common).",
+        "properties": {
+          "capabilityRef": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
+  "paths": {
+    "/events": {
+      "post": {
+        "operationId": "PostEvents",
+        "description": "Records activity events (habit-metrics.events.write; service callers are trusted). Body at most 1 MB.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EventsBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Recorded; replays of recorded idempotency keys are counted as duplicates, not stored",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventsAccepted"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/golden-path": {
+      "get": {
+        "operationId": "GetGoldenPathShare",
+        "description": "Share of new components made through a template, per week, overall and per team (habit-metrics.read).",
+        "parameters": [
+          {
+            "name": "team",
+            "in": "query",
+            "description": "Only this team (a Group ref; the kind may be left out).",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Golden-path share",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoldenPathShare"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/adoption": {
+      "get": {
+        "operationId": "GetAdoption",
+        "description": "Teams using a capability or template, week by week (habit-metrics.read). Without capability and template: `{ capabilities: Adoption[] }`, one per known capability.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capability"
+          },
+          {
+            "name": "template",
+            "in": "query",
+            "description": "Entity ref of a template (the kind may be left out).",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Adoption",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/Adoption"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "capabilities": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Adoption"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/retention": {
+      "get": {
+        "operationId": "GetRetention",
+        "description": "Cohort retention of teams by the week they first used a capability (or anything new) (habit-metrics.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capability"
+          },
+          {
+            "name": "weeks",
+            "in": "query",
+            "description": "Weeks followed after each cohort's first week, 1 to 26. Default 12.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 26
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Retention",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Retention"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/stickiness": {
+      "get": {
+        "operationId": "GetStickiness",
+        "description": "Weekly active teams over teams active in the last 4 weeks (habit-metrics.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capability"
+          },
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Stickiness",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Stickiness"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/reversions": {
+      "get": {
+        "operationId": "GetReversions",
+        "description": "Teams that went back to the old way after a streak of new-way weeks (habit-metrics.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          },
+          {
+            "name": "minStreak",
+            "in": "query",
+            "description": "Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 52
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Reversions",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Reversions"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/time-to-habit": {
+      "get": {
+        "operationId": "GetTimeToHabit",
+        "description": "Per capability, how long teams take from first use to a streak of habitWeeks active weeks (habit-metrics.read).",
+        "parameters": [
+          {
+            "name": "habitWeeks",
+            "in": "query",
+            "description": "Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 52
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Time to habit",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimeToHabit"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/teams/{namespace}/{name}": {
+      "parameters": [
+        {
+          "name": "namespace",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          }
+        },
+        {
+          "name": "name",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          }
+        }
+      ],
+      "get": {
+        "operationId": "GetTeamHabits",
+        "description": "One team's habits (habit-metrics.read); 404 when the group is neither in the catalog nor in the data.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The team's habits",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TeamHabits"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/capabilities/{kind}/{namespace}/{name}": {
+      "parameters": [
+        {
+          "name": "kind",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          }
+        },
+        {
+          "name": "namespace",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          }
+        },
+        {
+          "name": "name",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          }
+        }
+      ],
+      "get": {
+        "operationId": "GetCapabilityHabits",
+        "description": "One capability's adoption, retention and reversions (habit-metrics.read); 404 when it is neither a capability in the catalog nor named by any recorded activity.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/from"
+          },
+          {
+            "$ref": "#/components/parameters/to"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The capability's habits",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CapabilityHabits"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    }
+  }
+} as const;

@@ -1,0 +1,123 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { normaliseRef } from '../refs';
+
+export const CAPABILITY_ANNOTATION = 'platform-product.io/capability';
+export const TEMPLATES_ANNOTATION = 'platform-product.io/templates';
+
+const CACHE_MS = 5 * 60 * 1000;
+
+interface Snapshot {
+  at: number;
+  capabilities: string[];
+  byTemplate: Map<string, string>;
+}
+
+/**
+ * The platform capabilities of the catalog (entities annotated `platform-product.io/capability: "true"`) and the
+ * templates that are their golden paths (`platform-product.io/templates`), cached for a few minutes.
+ */
+export class CapabilityIndex {
+  private snapshot?: Snapshot;
+  private loading?: Promise<Snapshot>;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Normalised refs of every capability, sorted. */
+  async capabilities(): Promise<string[]> {
+    return (await this.load()).capabilities;
+  }
+
+  /** The capability whose golden path this template is, if any. */
+  async capabilityOfTemplate(
+    templateRef: string | null | undefined,
+  ): Promise<string | null> {
+    if (!templateRef) return null;
+    const ref = normaliseRef(templateRef, { defaultKind: 'template' });
+    if (!ref) return null;
+    return (await this.load()).byTemplate.get(ref) ?? null;
+  }
+
+  async isCapability(ref: string): Promise<boolean> {
+    return (await this.load()).capabilities.includes(ref);
+  }
+
+  private async load(): Promise<Snapshot> {
+    if (this.snapshot && Date.now() - this.snapshot.at < CACHE_MS) {
+      return this.snapshot;
+    }
+    if (!this.loading) {
+      this.loading = this.read()
+        .then(snapshot => {
+          this.snapshot = snapshot;
+          return snapshot;
+        })
+        .catch(error => {
+          this.options.logger.warn(
+            `Could not read the platform capabilities from the catalog: ${error}`,
+          );
+          // Keep serving what was known; retry on the next call.
+          return (
+            this.snapshot ?? {
+              at: 0,
+              capabilities: [],
+              byTemplate: new Map<string, string>(),
+            }
+          );
+        })
+        .finally(() => {
+          this.loading = undefined;
+        });
+    }
+    return this.loading;
+  }
+
+  private async read(): Promise<Snapshot> {
+    const { catalog, auth } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const { items } = await catalog.getEntities(
+      {
+        filter: { [`metadata.annotations.${CAPABILITY_ANNOTATION}`]: 'true' },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
+      },
+      { credentials },
+    );
+    const capabilities: string[] = [];
+    const byTemplate = new Map<string, string>();
+    const entities = (items as Entity[])
+      .map(entity => ({
+        entity,
+        capabilityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      }))
+      .sort((a, b) => (a.capabilityRef < b.capabilityRef ? -1 : 1));
+    for (const { entity, capabilityRef } of entities) {
+      capabilities.push(capabilityRef);
+      const templates = entity.metadata.annotations?.[TEMPLATES_ANNOTATION];
+      for (const template of (templates ?? '').split(',')) {
+        const templateRef = template.trim()
+          ? normaliseRef(template.trim(), {
+              defaultKind: 'template',
+              defaultNamespace: entity.metadata.namespace,
+            })
+          : undefined;
+        // A template serving two capabilities counts for the first one in ref order.
+        if (templateRef && !byTemplate.has(templateRef)) {
+          byTemplate.set(templateRef, capabilityRef);
+        }
+      }
+    }
+    return { at: Date.now(), capabilities, byTemplate };
+  }
+}

@@ -1,0 +1,341 @@
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  addWeeks,
+  DEFAULT_RETENTION_WEEKS,
+  habitMetricsEventsWritePermission,
+  habitMetricsReadPermission,
+  HabitEventInput,
+  validateHabitEventBatch,
+  WeekStart,
+  weeksBetween,
+  weekStartOf,
+} from '@platform-product/plugin-habit-metrics-common';
+import express from 'express';
+import { HabitStore, NewHabitEvent } from '../database/HabitStore';
+import { normaliseRef } from '../refs';
+import { spec } from '../schema/openapi.generated';
+import { CapabilityIndex } from './CapabilityIndex';
+import { MetricsService, WeekRange } from './MetricsService';
+import { TeamResolver } from './TeamResolver';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  store: HabitStore;
+  teams: TeamResolver;
+  capabilities: CapabilityIndex;
+  metrics: MetricsService;
+}
+
+/** Weeks shown when the caller gives no range: half a year up to the current week. */
+const DEFAULT_RANGE_WEEKS = 26;
+/** Longest range a caller may ask for: three years. */
+const MAX_RANGE_WEEKS = 156;
+
+/** The week of a YYYY-MM-DD date given as a query parameter (the spec has checked the pattern). */
+function weekOfDate(value: string, name: string): WeekStart {
+  try {
+    return weekStartOf(value);
+  } catch {
+    throw new InputError(
+      `${name} must be a date written YYYY-MM-DD, e.g. 2026-01-05; got ${value}`,
+    );
+  }
+}
+
+/** from/to snapped to their weeks, defaulting to the last 26 weeks up to the current one. */
+export function readRange(
+  query: { from?: string; to?: string },
+  now = new Date(),
+): WeekRange {
+  const to = query.to ? weekOfDate(query.to, 'to') : weekStartOf(now);
+  const from = query.from
+    ? weekOfDate(query.from, 'from')
+    : addWeeks(to, -(DEFAULT_RANGE_WEEKS - 1));
+  const span = weeksBetween(from, to) + 1;
+  if (span < 1) {
+    throw new InputError(
+      `from (week of ${from}) must not be after to (week of ${to})`,
+    );
+  }
+  if (span > MAX_RANGE_WEEKS) {
+    throw new InputError(
+      `The range from ${from} to ${to} spans ${span} weeks; at most ${MAX_RANGE_WEEKS} weeks may be asked for at once`,
+    );
+  }
+  return { from, to };
+}
+
+function refParameter(
+  value: string | undefined,
+  name: string,
+  defaultKind?: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const ref = normaliseRef(value, defaultKind ? { defaultKind } : undefined);
+  if (!ref || (defaultKind && !ref.startsWith(`${defaultKind}:`))) {
+    const example = defaultKind
+      ? `${defaultKind}:default/example`
+      : 'system:default/example';
+    throw new InputError(
+      `${name} must be an entity ref like ${example}; got ${value}`,
+    );
+  }
+  return ref;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { auth, httpAuth, permissions, store, teams, capabilities, metrics } =
+    options;
+  // The spec validates request shapes; handlers work with the -common types, so the router is used untyped.
+  const router = createValidatedOpenApiRouter(spec, {
+    // A full batch of 500 events is far below this; anything larger is not a batch of events.
+    middleware: [express.json({ limit: '1mb' })],
+  }) as unknown as express.Router;
+
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  /** Backend callers (CI bridges, other plugins, the MVP scaffolder actions) act for the platform and are trusted. */
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    action: string,
+  ) {
+    if (auth.isPrincipal(credentials, 'service')) return;
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${action}: it needs the ${permission.name} permission.`,
+      );
+    }
+  }
+
+  async function reader(req: express.Request) {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsReadPermission,
+      'read habit metrics',
+    );
+  }
+
+  router.post('/events', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsEventsWritePermission,
+      'send habit events',
+    );
+    const now = new Date();
+    const { value: inputs, errors } = validateHabitEventBatch(req.body, {
+      now,
+    });
+    if (!inputs) {
+      throw new InputError(
+        `Nothing was recorded, the events are not valid: ${errors.join('; ')}`,
+      );
+    }
+    const batch = Object.prototype.hasOwnProperty.call(req.body, 'events');
+    const nameOf = (index: number) => (batch ? `events[${index}]` : 'event');
+
+    // A signed-in user speaks for themselves and their own teams only; services are trusted.
+    const user = auth.isPrincipal(credentials, 'user')
+      ? normaliseRef(credentials.principal.userEntityRef)!
+      : undefined;
+    const teamsByUser = await teams.teamsOfUsers([
+      ...(user ? [user] : []),
+      ...inputs.flatMap(e => (e.userRef && !e.teamRef ? [e.userRef] : [])),
+    ]);
+    const forbidden: string[] = [];
+    const problems: string[] = [];
+    const events: NewHabitEvent[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const name = nameOf(index);
+      if (user && input.userRef && input.userRef !== user) {
+        forbidden.push(
+          `${name}.userRef is ${input.userRef}, but you may only send your own activity`,
+        );
+        continue;
+      }
+      if (
+        user &&
+        input.teamRef &&
+        !(teamsByUser.get(user) ?? []).includes(input.teamRef)
+      ) {
+        forbidden.push(
+          `${name}.teamRef is ${input.teamRef}, but you are not a member of that team in the catalog`,
+        );
+        continue;
+      }
+      const teamRefs = input.teamRef
+        ? [input.teamRef]
+        : teamsByUser.get(input.userRef!) ?? [];
+      if (teamRefs.length === 0) {
+        problems.push(
+          `${name}.userRef ${input.userRef} is not a member of any team in the catalog, so the event cannot be counted for a team; send a teamRef instead`,
+        );
+        continue;
+      }
+      events.push(await toEvent(input, teamRefs, now));
+    }
+    if (forbidden.length > 0) {
+      throw new NotAllowedError(
+        `Nothing was recorded: ${forbidden.join('; ')}`,
+      );
+    }
+    if (problems.length > 0) {
+      throw new InputError(`Nothing was recorded: ${problems.join('; ')}`);
+    }
+    // The user ref goes no further than this handler.
+    res.status(202).json(await store.recordEvents(events, now));
+  });
+
+  async function toEvent(
+    input: HabitEventInput,
+    teamRefs: string[],
+    now: Date,
+  ): Promise<NewHabitEvent> {
+    const templateRef = input.templateRef ?? null;
+    return {
+      source: input.source,
+      kind: input.kind,
+      way: input.way,
+      capabilityRef:
+        input.capabilityRef ??
+        (await capabilities.capabilityOfTemplate(templateRef)),
+      templateRef,
+      teamRefs,
+      at: input.at ? new Date(input.at) : now,
+      // Scoped by source, and apart from the keys of the plugin's own ingestion (scaffolder-task:, catalog-component:).
+      idempotencyKey: input.idempotencyKey
+        ? `event:${input.source}:${input.idempotencyKey}`
+        : null,
+    };
+  }
+
+  router.get('/golden-path', async (req, res) => {
+    await reader(req);
+    const query = req.query as { team?: string; from?: string; to?: string };
+    const teamRef = refParameter(query.team, 'team', 'group');
+    res.json(
+      await metrics.goldenPath({
+        ...readRange(query),
+        ...(teamRef ? { teamRef } : {}),
+      }),
+    );
+  });
+
+  router.get('/adoption', async (req, res) => {
+    await reader(req);
+    const query = req.query as {
+      capability?: string;
+      template?: string;
+      from?: string;
+      to?: string;
+    };
+    const range = readRange(query);
+    const capabilityRef = refParameter(query.capability, 'capability');
+    const templateRef = refParameter(query.template, 'template', 'template');
+    if (!capabilityRef && !templateRef) {
+      res.json({ capabilities: await metrics.adoptionOfAll(range) });
+      return;
+    }
+    res.json(await metrics.adoption({ ...range, capabilityRef, templateRef }));
+  });
+
+  router.get('/retention', async (req, res) => {
+    await reader(req);
+    const query = req.query as { capability?: string; weeks?: number };
+    res.json(
+      await metrics.retention({
+        capabilityRef: refParameter(query.capability, 'capability'),
+        weeks: query.weeks ?? DEFAULT_RETENTION_WEEKS,
+      }),
+    );
+  });
+
+  router.get('/stickiness', async (req, res) => {
+    await reader(req);
+    const query = req.query as {
+      capability?: string;
+      from?: string;
+      to?: string;
+    };
+    res.json(
+      await metrics.stickiness({
+        ...readRange(query),
+        capabilityRef: refParameter(query.capability, 'capability'),
+      }),
+    );
+  });
+
+  router.get('/reversions', async (req, res) => {
+    await reader(req);
+    const query = req.query as {
+      from?: string;
+      to?: string;
+      minStreak?: number;
+    };
+    res.json(
+      await metrics.reversions({
+        ...readRange(query),
+        minStreakWeeks: query.minStreak,
+      }),
+    );
+  });
+
+  router.get('/time-to-habit', async (req, res) => {
+    await reader(req);
+    const query = req.query as { habitWeeks?: number };
+    res.json(await metrics.timeToHabit({ habitWeeks: query.habitWeeks }));
+  });
+
+  router.get('/teams/:namespace/:name', async (req, res) => {
+    await reader(req);
+    const { namespace, name } = req.params;
+    const teamRef = refParameter(`group:${namespace}/${name}`, 'team')!;
+    const habits = await metrics.team(teamRef, readRange(req.query));
+    if (!habits) throw new NotFoundError(`No team ${teamRef}`);
+    res.json(habits);
+  });
+
+  router.get('/capabilities/:kind/:namespace/:name', async (req, res) => {
+    await reader(req);
+    const { kind, namespace, name } = req.params;
+    const capabilityRef = refParameter(
+      `${kind}:${namespace}/${name}`,
+      'capability',
+    )!;
+    const habits = await metrics.capability(
+      capabilityRef,
+      readRange(req.query),
+    );
+    if (!habits) {
+      throw new NotFoundError(
+        `${capabilityRef} is not a platform capability in the catalog and no activity names it`,
+      );
+    }
+    res.json(habits);
+  });
+
+  return router;
+}

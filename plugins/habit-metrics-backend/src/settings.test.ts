@@ -1,0 +1,58 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { readSettings } from './settings';
+
+const read = (habitMetrics?: object) =>
+  readSettings(
+    mockServices.rootConfig({ data: habitMetrics ? { habitMetrics } : {} }),
+  );
+
+describe('readSettings', () => {
+  it('has defaults for everything', () => {
+    expect(read()).toEqual({
+      teamTypes: ['team'],
+      reversionStreakWeeks: 3,
+      habitWeeks: 4,
+      ingestion: {
+        scaffolder: { enabled: true, frequencyMinutes: 5 },
+        catalog: { enabled: true, frequencyMinutes: 30 },
+      },
+    });
+  });
+
+  it('reads every key', () => {
+    expect(
+      read({
+        teamTypes: ['team', 'squad'],
+        reversionStreakWeeks: 2,
+        habitWeeks: 6,
+        ingestion: {
+          scaffolder: { enabled: false, frequencyMinutes: 10 },
+          catalog: { frequencyMinutes: 120 },
+        },
+      }),
+    ).toEqual({
+      teamTypes: ['team', 'squad'],
+      reversionStreakWeeks: 2,
+      habitWeeks: 6,
+      ingestion: {
+        scaffolder: { enabled: false, frequencyMinutes: 10 },
+        catalog: { enabled: true, frequencyMinutes: 120 },
+      },
+    });
+  });
+
+  it.each([
+    [{ teamTypes: [] }, /teamTypes/],
+    [
+      { reversionStreakWeeks: 0 },
+      /reversionStreakWeeks must be an integer from 1 to 52/,
+    ],
+    [{ habitWeeks: 2.5 }, /habitWeeks/],
+    [
+      { ingestion: { catalog: { frequencyMinutes: 0 } } },
+      /ingestion\.catalog\.frequencyMinutes/,
+    ],
+  ])('refuses %j', (config, message) => {
+    expect(() => read(config)).toThrow(message);
+  });
+});
