@@ -66,6 +66,31 @@ describe('platform-product:publish:local', () => {
     );
   });
 
+  it('names the entity from the published file when the catalog has not processed it yet', async () => {
+    const catalog = catalogServiceMock.mock({
+      addLocation: jest.fn(async () => ({
+        location: {
+          id: '1',
+          type: 'file',
+          target: 'x',
+          entityRef: 'location:default/generated-1',
+        },
+        entities: [],
+        exists: false,
+      })),
+    });
+    const action = createLocalPublishAction({ publishDirectory, catalog });
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: { repoName: 'parcel-api' },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/parcel-api',
+    );
+  });
+
   it('changes nothing in a dry run', async () => {
     const { action, catalog } = setup();
     // The mock context leaves isDryRun out, so set it the way the scaffolder does.

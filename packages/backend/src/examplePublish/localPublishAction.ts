@@ -2,11 +2,31 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { cp, mkdir, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat } from 'node:fs/promises';
+import { parseAllDocuments } from 'yaml';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const REPO_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The first entity of a catalog file other than a Location, as an entity ref. */
+async function firstEntityRef(
+  catalogFile: string,
+): Promise<string | undefined> {
+  const documents = parseAllDocuments(await readFile(catalogFile, 'utf8'));
+  for (const document of documents) {
+    const entity = document.toJS() as {
+      kind?: string;
+      metadata?: { name?: string; namespace?: string };
+    } | null;
+    if (entity?.kind && entity.kind !== 'Location' && entity.metadata?.name) {
+      return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+        entity.metadata.name
+      }`.toLocaleLowerCase('en-US');
+    }
+  }
+  return undefined;
+}
 
 /**
  * Example-only stand-in for `publish:github` and friends: the example instance has no Git host, so the result is
@@ -113,12 +133,14 @@ export function createLocalPublishAction(options: {
             { type: 'file', target: catalogFile },
             { credentials: await ctx.getInitiatorCredentials() },
           );
+          // The catalog processes a new location later, so the response usually lists no entities yet; the
+          // published file says which entity it will be.
           const entity = result.entities.find(e => e.kind !== 'Location');
           return entity
             ? `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
                 entity.metadata.name
-              }`.toLocaleLowerCase()
-            : '';
+              }`.toLocaleLowerCase('en-US')
+            : (await firstEntityRef(catalogFile)) ?? '';
         },
       });
       if (entityRef) ctx.output('entityRef', entityRef);

@@ -1,0 +1,112 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  HabitMetricsApi,
+  MvpLaunchEvent,
+  RecordEventResult,
+} from '../clients/HabitMetricsClient';
+import {
+  NeedsDiscoveryApi,
+  RegisteredNeed,
+} from '../clients/NeedsDiscoveryClient';
+
+export function need(
+  id: string,
+  overrides: Partial<RegisteredNeed> = {},
+): RegisteredNeed {
+  return {
+    id,
+    title: id
+      .replace(/^need-/, '')
+      .split('-')
+      .map(w => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+    status: 'open',
+    capabilityRef: null,
+    latestSurveyId: 'survey-1',
+    latestScore: 5,
+    shared: true,
+    teams: 3,
+    ...overrides,
+  };
+}
+
+/** An in-memory needs-discovery with jest spies. */
+export function mockNeeds(needs: RegisteredNeed[]) {
+  const store = new Map(needs.map(n => [n.id, { ...n }]));
+  return {
+    store,
+    getNeed: jest.fn(async (id: string) => {
+      const found = store.get(id);
+      return found ? { ...found } : undefined;
+    }),
+    listNeeds: jest.fn(async () => [...store.values()].map(n => ({ ...n }))),
+    markInMvp: jest.fn(async (id: string, capabilityRef: string) => {
+      const found = store.get(id);
+      if (!found) throw new Error(`no need ${id}`);
+      found.status = 'in-mvp';
+      found.capabilityRef = capabilityRef;
+      return { ...found };
+    }),
+  } satisfies NeedsDiscoveryApi & { store: unknown };
+}
+
+export function mockHabits(
+  result: RecordEventResult = { installed: true, recorded: true },
+) {
+  return {
+    recordEvent: jest.fn(async (_event: MvpLaunchEvent) => result),
+  } satisfies HabitMetricsApi;
+}
+
+/**
+ * A mock action context whose logger is a jest mock, with isDryRun (which createMockActionContext drops) and,
+ * optionally, a checkpoint store shared between runs to act like a retried task.
+ */
+export function actionContext(options: {
+  input: Record<string, any>;
+  workspacePath?: string;
+  isDryRun?: boolean;
+  checkpoints?: Map<string, unknown>;
+  taskId?: string;
+  user?: { ref?: string };
+  templateInfo?: { entityRef: string };
+}) {
+  const logger = mockServices.logger.mock();
+  const ctx = createMockActionContext<any>({
+    input: options.input,
+    ...(options.workspacePath ? { workspacePath: options.workspacePath } : {}),
+    task: { id: options.taskId ?? 'task-1' },
+    logger,
+    ...(options.user ? { user: options.user } : {}),
+    ...(options.templateInfo
+      ? { templateInfo: { baseUrl: 'file:///tmp/', ...options.templateInfo } }
+      : {}),
+  });
+  const checkpoints = options.checkpoints;
+  return {
+    ...ctx,
+    isDryRun: options.isDryRun ?? false,
+    ...(checkpoints
+      ? {
+          async checkpoint(opts: {
+            key: string;
+            fn: () => Promise<any> | any;
+          }): Promise<any> {
+            if (checkpoints.has(opts.key)) return checkpoints.get(opts.key);
+            const value = await opts.fn();
+            checkpoints.set(opts.key, value);
+            return value;
+          },
+        }
+      : {}),
+    logger,
+  };
+}
+
+/** Everything the action logged, one string per call, for assertions. */
+export function logged(logger: ReturnType<typeof mockServices.logger.mock>) {
+  return (['info', 'warn', 'error', 'debug'] as const).flatMap(level =>
+    logger[level].mock.calls.map(call => `${level}: ${JSON.stringify(call)}`),
+  );
+}

@@ -1,0 +1,358 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  NeedsDiscoveryApi,
+  RegisteredNeed,
+} from '../clients/NeedsDiscoveryClient';
+import { MvpSettings } from '../config';
+
+const TOP_SHARED_NEEDS = 3;
+
+const quoteList = (items: string[]) => items.map(i => `"${i}"`).join(', ');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `a (Title), b (Title)`: the open shared needs with the best scores, the ones worth an MVP. */
+export function topSharedNeeds(
+  needs: RegisteredNeed[],
+  excludeId?: string,
+): string | undefined {
+  const top = needs
+    .filter(n => n.shared && n.status === 'open' && n.id !== excludeId)
+    .sort(
+      (a, b) =>
+        (b.latestScore ?? -Infinity) - (a.latestScore ?? -Infinity) ||
+        a.id.localeCompare(b.id),
+    )
+    .slice(0, TOP_SHARED_NEEDS);
+  return top.length
+    ? top.map(n => `${n.id} (${n.title})`).join(', ')
+    : undefined;
+}
+
+/** today (UTC) + n weeks, as YYYY-MM-DD. */
+export function reviewDateFrom(now: Date, weeks: number): string {
+  const date = new Date(
+    Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate() + 7 * weeks,
+    ),
+  );
+  return date.toISOString().slice(0, 10);
+}
+
+function checkFeatures(
+  features: string[],
+  maxFeatures: number,
+  onOverflow: 'fail' | 'defer',
+): { problems: string[]; inScope: string[]; deferred: string[] } {
+  const problems: string[] = [];
+  const trimmed = features.map(f => f.trim());
+  const empty = trimmed.flatMap((f, i) => (f ? [] : [i + 1]));
+  if (empty.length === 1) {
+    problems.push(`Feature ${empty[0]} is empty; remove it or name it.`);
+  } else if (empty.length > 1) {
+    problems.push(
+      `Features ${empty.join(', ')} are empty; remove them or name them.`,
+    );
+  }
+  const named = trimmed.filter(Boolean);
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const feature of named) {
+    const key = feature.toLocaleLowerCase('en-US');
+    if (seen.has(key) && !repeated.includes(feature)) repeated.push(feature);
+    seen.add(key);
+  }
+  if (repeated.length) {
+    problems.push(
+      `${
+        repeated.length === 1 ? 'This feature is' : 'These features are'
+      } listed more than once: ${quoteList(repeated)}. List each feature once.`,
+    );
+  }
+  if (features.length === 0) {
+    problems.push(
+      `The MVP has no features. List up to ${maxFeatures} things it must do for the need, most important first.`,
+    );
+  }
+  if (named.length > maxFeatures && onOverflow === 'fail') {
+    const over = named.slice(maxFeatures);
+    problems.push(
+      `The MVP has ${
+        named.length
+      } features but the budget is ${maxFeatures}. Cut or defer: ${quoteList(
+        over,
+      )} (the last ${over.length === 1 ? 'one' : over.length} in your list).`,
+    );
+  }
+  return {
+    problems,
+    inScope: named.slice(0, maxFeatures),
+    deferred: named.slice(maxFeatures),
+  };
+}
+
+/** Why this need cannot start an MVP, or undefined when it can. */
+function needProblem(
+  needId: string,
+  need: RegisteredNeed | undefined,
+  allNeeds: () => Promise<RegisteredNeed[]>,
+  settings: MvpSettings,
+  capabilityRef: string | undefined,
+): Promise<string | undefined> | string | undefined {
+  if (!need) {
+    return allNeeds().then(needs => {
+      const top = topSharedNeeds(needs);
+      return top
+        ? `Need "${needId}" is not in needs-discovery. Known shared needs: ${top}; or pick one in the survey results.`
+        : `Need "${needId}" is not in needs-discovery, and no need is shared yet: run a needs-discovery survey and pick a shared need from its results.`;
+    });
+  }
+  const name = `Need "${need.id}" (${need.title})`;
+  if (need.status === 'served') {
+    return need.capabilityRef
+      ? `${name} is already served by ${need.capabilityRef}; improve that capability instead of starting an MVP.`
+      : `${name} is already marked served in needs-discovery; improve the capability that serves it instead of starting an MVP.`;
+  }
+  if (need.status === 'declined') {
+    return `${name} was declined in needs-discovery; a platform owner has to reopen it before an MVP can start.`;
+  }
+  if (need.status === 'in-mvp' && need.capabilityRef !== capabilityRef) {
+    return need.capabilityRef
+      ? `${name} is already in an MVP: ${need.capabilityRef} serves it. Join that MVP or pick another need.`
+      : `${name} is already in an MVP (needs-discovery records no capability for it). Ask the platform owners which one, or pick another need.`;
+  }
+  if (settings.requireSharedNeed && !need.shared) {
+    return allNeeds().then(needs => {
+      const top = topSharedNeeds(needs, need.id);
+      return `Need "${
+        need.id
+      }" is not shared by several teams (reported by ${plural(
+        need.teams,
+        'team',
+      )}); an MVP should serve a shared need. ${
+        top
+          ? `Top shared needs: ${top}.`
+          : 'No need is shared yet: run a needs-discovery survey first.'
+      }`;
+    });
+  }
+  return undefined;
+}
+
+/**
+ * `mvp:scope`: checks that a new capability starts from one shared, surveyed need with a capped feature list, one
+ * success metric and a time-box, and computes its review date. Reads only, so a dry run does the same checks.
+ *
+ * @public
+ */
+export function createMvpScopeAction(options: {
+  needs: NeedsDiscoveryApi;
+  settings: MvpSettings;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+}) {
+  const { needs, settings } = options;
+  const now = options.now ?? (() => new Date());
+  return createTemplateAction({
+    id: 'mvp:scope',
+    description: `Scopes a new platform capability as an MVP: one shared need from needs-discovery, at most ${settings.maxFeatures} features, one success metric and a time-box of 1 to ${settings.maxTimeboxWeeks} weeks. Fails with what to change when the scope is not an MVP; outputs the features in scope, the deferred ones and the review date.`,
+    examples: [
+      {
+        description: 'Scope an MVP for the need picked in the form',
+        example: [
+          'steps:',
+          '  - id: scope',
+          '    name: Scope the MVP',
+          '    action: mvp:scope',
+          '    input:',
+          '      need: ${{ parameters.need }}',
+          '      features: ${{ parameters.features }}',
+          '      successMetric: ${{ parameters.successMetric }}',
+          '      timeboxWeeks: ${{ parameters.timeboxWeeks }}',
+          '      entityRef: system:default/${{ parameters.name }}',
+        ].join('\n'),
+      },
+      {
+        description:
+          'Keep the first features within the budget and move the rest to the backlog instead of failing',
+        example: [
+          'steps:',
+          '  - id: scope',
+          '    action: mvp:scope',
+          '    input:',
+          '      need: need-test-environments',
+          '      features:',
+          '        - Preview environment per pull request',
+          '        - Seeded test data',
+          '        - Automatic teardown after merge',
+          '        - Cost report per team',
+          '      successMetric: Pull requests with a preview environment',
+          '      timeboxWeeks: 6',
+          '      onOverflow: defer',
+        ].join('\n'),
+      },
+    ],
+    supportsDryRun: true,
+    schema: {
+      input: {
+        need: z =>
+          z
+            .string()
+            .describe(
+              'Id of the need in needs-discovery, e.g. need-test-environments (the NeedPicker field gives it)',
+            ),
+        features: z =>
+          z
+            .array(z.string())
+            .describe(
+              'What the MVP must do, most important first; trimmed, non-empty and unique',
+            ),
+        successMetric: z =>
+          z.string().describe('The one metric the MVP must move'),
+        timeboxWeeks: z =>
+          z
+            .number()
+            .describe(
+              `Weeks until the keep-or-kill review, a whole number from 1 to mvp.maxTimeboxWeeks (${settings.maxTimeboxWeeks} here)`,
+            ),
+        onOverflow: z =>
+          z
+            .enum(['fail', 'defer'])
+            .optional()
+            .describe(
+              `With more than mvp.maxFeatures (${settings.maxFeatures} here) features: fail (default) or keep the first ones and defer the rest`,
+            ),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The capability this MVP creates, e.g. system:default/preview-environments; a need already in an MVP with this same capability passes (a re-run)',
+            ),
+      },
+      output: {
+        features: z =>
+          z.array(z.string()).describe('The features in scope, in order'),
+        deferred: z =>
+          z
+            .array(z.string())
+            .describe('Features over the budget, for the backlog'),
+        reviewDate: z =>
+          z
+            .string()
+            .describe(
+              'Keep-or-kill review date (YYYY-MM-DD, UTC): today + the time-box',
+            ),
+        timeboxWeeks: z => z.number().describe('The time-box in weeks'),
+        need: z =>
+          z
+            .object({
+              id: z.string(),
+              title: z.string(),
+              teams: z
+                .number()
+                .describe('Teams reporting the need in the latest survey'),
+              shared: z.boolean(),
+            })
+            .describe('The need the MVP serves'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const needId = input.need.trim();
+      const onOverflow = input.onOverflow ?? 'fail';
+      const problems: string[] = [];
+
+      let capabilityRef: string | undefined;
+      if (input.entityRef) {
+        try {
+          capabilityRef = stringifyEntityRef(parseEntityRef(input.entityRef));
+        } catch {
+          problems.push(
+            `entityRef "${input.entityRef}" is not an entity ref; write it as kind:namespace/name, e.g. system:default/preview-environments.`,
+          );
+        }
+      }
+
+      let need: RegisteredNeed | undefined;
+      let listed: Promise<RegisteredNeed[]> | undefined;
+      const allNeeds = () => (listed ??= needs.listNeeds());
+      if (!needId) {
+        const top = topSharedNeeds(await allNeeds());
+        problems.push(
+          `Pick the need the MVP serves; the need input is empty.${
+            top ? ` Top shared needs: ${top}.` : ''
+          }`,
+        );
+      } else {
+        need = await needs.getNeed(needId);
+        const problem = await needProblem(
+          needId,
+          need,
+          allNeeds,
+          settings,
+          capabilityRef,
+        );
+        if (problem) problems.push(problem);
+      }
+
+      const scope = checkFeatures(
+        input.features,
+        settings.maxFeatures,
+        onOverflow,
+      );
+      problems.push(...scope.problems);
+
+      const successMetric = input.successMetric.trim();
+      if (!successMetric) {
+        problems.push(
+          'The success metric is empty. Name the one metric the MVP must move, e.g. "teams deploying a preview environment per pull request".',
+        );
+      }
+
+      const weeks = input.timeboxWeeks;
+      if (
+        !Number.isInteger(weeks) ||
+        weeks < 1 ||
+        weeks > settings.maxTimeboxWeeks
+      ) {
+        problems.push(
+          `The time-box is ${weeks} weeks; it must be a whole number of weeks from 1 to ${settings.maxTimeboxWeeks}. Cut scope rather than stretch the time-box.`,
+        );
+      }
+
+      if (problems.length === 1) throw new InputError(problems[0]);
+      if (problems.length > 1) {
+        throw new InputError(
+          `The MVP scope has ${problems.length} problems:\n${problems
+            .map(p => `- ${p}`)
+            .join('\n')}`,
+        );
+      }
+
+      const reviewDate = reviewDateFrom(now(), weeks);
+      const { inScope, deferred } = scope;
+      ctx.logger.info(
+        `MVP for need "${need!.id}" (${need!.title}, ${plural(
+          need!.teams,
+          'team',
+        )}): ${plural(inScope.length, 'feature')} in scope${
+          deferred.length ? `, deferred ${quoteList(deferred)}` : ''
+        }; review on ${reviewDate}`,
+      );
+      ctx.output('features', inScope);
+      ctx.output('deferred', deferred);
+      ctx.output('reviewDate', reviewDate);
+      ctx.output('timeboxWeeks', weeks);
+      ctx.output('need', {
+        id: need!.id,
+        title: need!.title,
+        teams: need!.teams,
+        shared: need!.shared,
+      });
+    },
+  });
+}
