@@ -1,0 +1,77 @@
+import { guestToken } from '../../scripts/example-backend.mjs';
+import { signInAsGuest } from '../signIn.mjs';
+
+export const title =
+  'guest starts a capability MVP from a shared need and finds it in the catalog';
+
+const name = `team-sandboxes-${Date.now().toString(36)}`;
+
+export default async function mvpSpec({ page, baseUrl, screenshot }) {
+  await signInAsGuest(page, baseUrl);
+  await page.goto(
+    `${baseUrl}/create/templates/default/platform-capability-mvp`,
+  );
+
+  // Step 1: the NeedPicker lists shared needs, best priority score first.
+  const needField = page.getByRole('textbox', { name: /need/i }).first();
+  await needField.waitFor();
+  await needField.click();
+  await page.getByRole('option').first().click();
+  await screenshot('mvp-need-picker');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 2: the capability.
+  await page.getByRole('textbox', { name: 'Title' }).fill('Team sandboxes');
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page
+    .getByRole('textbox', { name: 'Description' })
+    .fill(
+      'A disposable environment per team for testing against realistic data.',
+    );
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 3: the scope (the features list starts with one empty item: minItems 1).
+  await page
+    .locator('input[id$="features_0"]')
+    .fill('Create a sandbox from a pull request');
+  await page
+    .getByRole('textbox', { name: 'Success metric' })
+    .fill('Teams testing in a sandbox: 50%');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The task runs all mvp:* steps and the example publish; the output links to the new capability.
+  await page
+    .getByRole('link', { name: /open (the capability )?in the catalog/i })
+    .waitFor({ timeout: 90_000 });
+  await screenshot('mvp-task-done');
+  await page
+    .getByRole('link', { name: /open (the capability )?in the catalog/i })
+    .click();
+  await page.getByText('Team sandboxes').first().waitFor({ timeout: 60_000 });
+  await screenshot('mvp-capability-entity');
+
+  // The annotations, read through the catalog API.
+  const res = await fetch(
+    `${baseUrl}/api/catalog/entities/by-name/system/default/${name}`,
+    {
+      headers: { Authorization: `Bearer ${await guestToken(baseUrl)}` },
+    },
+  );
+  if (!res.ok)
+    throw new Error(`the capability is not in the catalog (${res.status})`);
+  const entity = await res.json();
+  const annotations = entity.metadata.annotations;
+  for (const key of [
+    'platform-product.io/capability',
+    'platform-product.io/need',
+    'platform-product.io/value-class',
+    'platform-product.io/mvp-review-date',
+    'platform-product.io/success-metric',
+  ]) {
+    if (!annotations[key])
+      throw new Error(`the capability has no ${key} annotation`);
+  }
+  if (entity.spec.lifecycle !== 'experimental')
+    throw new Error(`lifecycle is ${entity.spec.lifecycle}`);
+}
