@@ -1,1 +1,22 @@
-export {};
+/**
+ * Habit-change metrics in Backstage: golden-path share, adoption, cohort retention, stickiness,
+ * reversions and time to habit, team by team; and an analytics implementation that feeds them.
+ *
+ * @packageDocumentation
+ */
+export {
+  habitMetricsPlugin,
+  HabitsPage,
+  EntityTeamHabitsCard,
+  EntityCapabilityAdoptionCard,
+} from './plugin';
+export { habitMetricsApiRef, HabitMetricsClient } from './api';
+export type {
+  AdoptionQuery,
+  DateRange,
+  HabitEventsResult,
+  HabitMetricsApi,
+} from './api';
+export { HabitEventsAnalytics } from './analytics';
+export type { HabitEventsAnalyticsOptions } from './analytics';
+export { isCapabilityEntity } from './filters';

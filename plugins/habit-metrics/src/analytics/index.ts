@@ -1,0 +1,8 @@
+export {
+  HabitEventsAnalytics,
+  CAPABILITY_ANNOTATION,
+} from './HabitEventsAnalytics';
+export type {
+  ForwardableAnalyticsEvent,
+  HabitEventsAnalyticsOptions,
+} from './HabitEventsAnalytics';

@@ -1,0 +1,179 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  Adoption,
+  CapabilityHabits,
+  GoldenPathShare,
+  HabitEventInput,
+  Retention,
+  Reversions,
+  StickinessWeek,
+  TeamHabits,
+  TimeToHabit,
+} from '@platform-product/plugin-habit-metrics-common';
+import {
+  AdoptionQuery,
+  DateRange,
+  HabitEventsResult,
+  HabitMetricsApi,
+} from './HabitMetricsApi';
+
+type QueryValue = string | number | undefined;
+
+function queryString(query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function rangeOf(range: DateRange = {}): Record<string, QueryValue> {
+  return { from: range.from, to: range.to };
+}
+
+function refOf(
+  ref: string | CompoundEntityRef,
+  defaultKind?: string,
+): CompoundEntityRef {
+  return typeof ref === 'string'
+    ? parseEntityRef(ref, defaultKind ? { defaultKind } : undefined)
+    : ref;
+}
+
+/**
+ * HTTP implementation of {@link HabitMetricsApi}. Requests go through the FetchApi so that the
+ * signed-in user's Backstage token is attached.
+ *
+ * @public
+ */
+export class HabitMetricsClient implements HabitMetricsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async sendEvents(
+    events: HabitEventInput[],
+    options?: { keepalive?: boolean },
+  ): Promise<HabitEventsResult> {
+    const response = await this.request('/events', {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ events }),
+      ...(options?.keepalive ? { keepalive: true } : {}),
+    });
+    return (await response.json()) as HabitEventsResult;
+  }
+
+  getGoldenPath(
+    query: DateRange & { team?: string } = {},
+  ): Promise<GoldenPathShare> {
+    return this.get('/golden-path', { team: query.team, ...rangeOf(query) });
+  }
+
+  getAdoption(query: AdoptionQuery): Promise<Adoption> {
+    if (!query.capability && !query.template) {
+      // Without either the backend answers with every capability, a different shape.
+      throw new TypeError('getAdoption needs a capability or a template');
+    }
+    return this.get('/adoption', {
+      capability: query.capability,
+      template: query.template,
+      ...rangeOf(query),
+    });
+  }
+
+  async listAdoption(query: DateRange = {}): Promise<Adoption[]> {
+    const body = await this.get<{ capabilities: Adoption[] }>(
+      '/adoption',
+      rangeOf(query),
+    );
+    return body.capabilities;
+  }
+
+  getRetention(
+    query: { capability?: string; weeks?: number } = {},
+  ): Promise<Retention> {
+    return this.get('/retention', {
+      capability: query.capability,
+      weeks: query.weeks,
+    });
+  }
+
+  async getStickiness(
+    query: DateRange & { capability?: string } = {},
+  ): Promise<StickinessWeek[]> {
+    const body = await this.get<{ weeks: StickinessWeek[] }>('/stickiness', {
+      capability: query.capability,
+      ...rangeOf(query),
+    });
+    return body.weeks;
+  }
+
+  getReversions(
+    query: DateRange & { minStreak?: number } = {},
+  ): Promise<Reversions> {
+    return this.get('/reversions', {
+      minStreak: query.minStreak,
+      ...rangeOf(query),
+    });
+  }
+
+  getTimeToHabit(query: { habitWeeks?: number } = {}): Promise<TimeToHabit> {
+    return this.get('/time-to-habit', { habitWeeks: query.habitWeeks });
+  }
+
+  getTeamHabits(
+    teamRef: string | CompoundEntityRef,
+    range?: DateRange,
+  ): Promise<TeamHabits> {
+    const { namespace, name } = refOf(teamRef, 'group');
+    return this.get(
+      `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+      rangeOf(range),
+    );
+  }
+
+  getCapabilityHabits(
+    capabilityRef: string | CompoundEntityRef,
+    range?: DateRange,
+  ): Promise<CapabilityHabits> {
+    const { kind, namespace, name } = refOf(capabilityRef);
+    return this.get(
+      `/capabilities/${encodeURIComponent(
+        kind.toLocaleLowerCase('en-US'),
+      )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+      rangeOf(range),
+    );
+  }
+
+  private async get<T>(
+    path: string,
+    query?: Record<string, QueryValue>,
+  ): Promise<T> {
+    const response = await this.request(`${path}${queryString(query)}`, {
+      headers: { Accept: 'application/json' },
+    });
+    return (await response.json()) as T;
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('habit-metrics');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,94 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { habitMetricsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  capabilityHabits,
+  entity,
+  EVENT_STREAMING,
+  mockHabitMetricsApi,
+  notInstalledError,
+} from '../../testUtils/fixtures';
+import { EntityCapabilityAdoptionCard } from './EntityCapabilityAdoptionCard';
+
+const capability = entity('System', 'event-streaming', {
+  'platform-product.io/capability': 'true',
+});
+
+async function renderCard(api: ReturnType<typeof mockHabitMetricsApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[habitMetricsApiRef, api]]}>
+      <EntityProvider entity={capability}>
+        <EntityCapabilityAdoptionCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/habits': rootRouteRef } },
+  );
+}
+
+describe('EntityCapabilityAdoptionCard', () => {
+  it('shows adoption, a retention heatmap and time to habit', async () => {
+    const api = mockHabitMetricsApi();
+    await renderCard(api);
+
+    expect(
+      await screen.findByText('teams have used it (50% of all teams)'),
+    ).toBeInTheDocument();
+    expect(api.getCapabilityHabits).toHaveBeenCalledWith(
+      'system:default/event-streaming',
+      expect.objectContaining({ to: expect.any(String) }),
+    );
+    expect(
+      screen.getByRole('img', { name: /teams that adopted/i }),
+    ).toHaveAccessibleName(/event-streaming: 5 teams \(50%\)/);
+
+    const heatmap = screen.getByRole('table', { name: /cohort retention/i });
+    expect(
+      within(heatmap).getByLabelText(
+        'Cohort 2026-W07 (4 teams), week +2: 50% still active',
+      ),
+    ).toHaveTextContent('50%');
+    expect(
+      within(heatmap).getByLabelText(
+        'Cohort 2026-W09 (1 team), week +2: not reached yet',
+      ),
+    ).toBeEmptyDOMElement();
+
+    expect(
+      screen.getByText(
+        /Median 4 weeks from first use to a 4-week streak · 3 of 5 teams got there/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Habits of every capability').closest('a'),
+    ).toHaveAttribute(
+      'href',
+      `/habits?capability=${encodeURIComponent(EVENT_STREAMING)}`,
+    );
+  });
+
+  it('says when no team has used it yet', async () => {
+    const api = mockHabitMetricsApi();
+    api.getCapabilityHabits.mockResolvedValue({
+      ...capabilityHabits,
+      retention: { ...capabilityHabits.retention, cohorts: [] },
+      timeToHabit: null,
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText('No team has used it yet.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/no cohort yet/i)).toBeInTheDocument();
+  });
+
+  it('says habit-metrics is not installed when the backend is unreachable', async () => {
+    const api = mockHabitMetricsApi();
+    api.getCapabilityHabits.mockRejectedValue(new TypeError('Failed to fetch'));
+    await renderCard(api);
+    expect(
+      await screen.findByText('habit-metrics is not installed'),
+    ).toBeInTheDocument();
+    api.getCapabilityHabits.mockRejectedValue(await notInstalledError());
+  });
+});

@@ -1,0 +1,127 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  CapabilityHabits,
+  DEFAULT_HABIT_WEEKS,
+} from '@platform-product/plugin-habit-metrics-common';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { habitMetricsApiRef } from '../../api';
+import { isNotFoundInBackend } from '../../api/errors';
+import { useHabitsLinks } from '../../hooks/useHabitsLinks';
+import { AdoptionChart, RetentionHeatmap } from '../charts';
+import {
+  DEFAULT_RANGE_WEEKS,
+  formatNumber,
+  formatPercent,
+  HabitsLoadFailure,
+  plural,
+  rangeOfWeeks,
+} from '../shared';
+
+const CARD_TITLE = 'Capability adoption';
+const CARD_COHORTS = 6;
+
+function TimeToHabitLine(props: {
+  timeToHabit: CapabilityHabits['timeToHabit'];
+}) {
+  const { timeToHabit } = props;
+  if (!timeToHabit) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No team has used it yet.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2">
+      {timeToHabit.medianWeeks === null
+        ? `No team has reached a ${DEFAULT_HABIT_WEEKS}-week streak yet`
+        : `Median ${formatNumber(
+            timeToHabit.medianWeeks,
+          )} weeks from first use to a ${DEFAULT_HABIT_WEEKS}-week streak`}{' '}
+      · {timeToHabit.reached} of {plural(timeToHabit.teams, 'team')} got there
+    </Typography>
+  );
+}
+
+/** For a platform capability: adoption over time, cohort retention and time to habit. */
+export function EntityCapabilityAdoptionCard() {
+  const { entity } = useEntity();
+  const capabilityRef = stringifyEntityRef(entity);
+  const api = useApi(habitMetricsApiRef);
+  const links = useHabitsLinks();
+  const range = useMemo(() => rangeOfWeeks(DEFAULT_RANGE_WEEKS), []);
+
+  const { value, loading, error } = useAsync(
+    () => api.getCapabilityHabits(capabilityRef, range),
+    [api, capabilityRef, range],
+  );
+
+  if (loading) {
+    return (
+      <InfoCard title={CARD_TITLE}>
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error) {
+    return (
+      <InfoCard title={CARD_TITLE}>
+        {isNotFoundInBackend(error) ? (
+          <EmptyState
+            missing="data"
+            title="No adoption yet"
+            description="No team activity names this capability yet."
+          />
+        ) : (
+          <HabitsLoadFailure error={error} />
+        )}
+      </InfoCard>
+    );
+  }
+  if (!value) {
+    return null;
+  }
+
+  const last = value.adoption.weeks[value.adoption.weeks.length - 1];
+  return (
+    <InfoCard
+      title={CARD_TITLE}
+      subheader={`Last ${DEFAULT_RANGE_WEEKS} weeks`}
+      deepLink={{
+        title: 'Habits of every capability',
+        link: links.root(undefined, capabilityRef),
+      }}
+    >
+      <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
+        <Typography variant="h4" component="p">
+          {last?.cumulativeAdopters ?? 0}
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          teams have used it
+          {last?.share !== null && last?.share !== undefined
+            ? ` (${formatPercent(last.share)} of all teams)`
+            : ''}
+        </Typography>
+      </Box>
+      <AdoptionChart adoptions={[value.adoption]} height={140} compact />
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        Retention by cohort
+      </Typography>
+      <RetentionHeatmap
+        retention={value.retention}
+        dense
+        maxCohorts={CARD_COHORTS}
+      />
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        Time to habit
+      </Typography>
+      <TimeToHabitLine timeToHabit={value.timeToHabit} />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityCapabilityAdoptionCard } from './EntityCapabilityAdoptionCard';

@@ -1,0 +1,1 @@
+export { EntityTeamHabitsCard } from './EntityTeamHabitsCard';

@@ -1,0 +1,1 @@
+export { HabitsPage } from './HabitsPage';

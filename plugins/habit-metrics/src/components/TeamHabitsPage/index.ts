@@ -1,0 +1,1 @@
+export { TeamHabitsPage, TeamHabitsView } from './TeamHabitsPage';

@@ -1,0 +1,147 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { Adoption } from '@platform-product/plugin-habit-metrics-common';
+import { useState } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  ChartFrame,
+  formatPercent,
+  plural,
+  refLabel,
+  seriesColor,
+  weekKey,
+  weekLabel,
+} from '../shared';
+
+type Metric = 'adopters' | 'share';
+
+function seriesKey(adoption: Adoption): string {
+  return adoption.capabilityRef ?? adoption.templateRef ?? 'all';
+}
+
+function percentOf(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 1000) / 10;
+}
+
+/** One row per week with a column per capability, as recharts draws several lines. */
+function chartData(adoptions: Adoption[], metric: Metric) {
+  const rows = new Map<string, Record<string, number | string | null>>();
+  for (const adoption of adoptions) {
+    const key = seriesKey(adoption);
+    for (const week of adoption.weeks) {
+      const row = rows.get(week.week) ?? {
+        week: week.week,
+        label: weekLabel(week.week),
+      };
+      row[key] =
+        metric === 'adopters' ? week.cumulativeAdopters : percentOf(week.share);
+      rows.set(week.week, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) =>
+    String(a.week).localeCompare(String(b.week)),
+  );
+}
+
+export function adoptionSummary(adoptions: Adoption[]): string {
+  const parts = adoptions.map(adoption => {
+    const last = adoption.weeks[adoption.weeks.length - 1];
+    const label = refLabel(seriesKey(adoption));
+    if (!last) {
+      return `${label}: no data`;
+    }
+    return `${label}: ${plural(last.cumulativeAdopters, 'team')}${
+      last.share === null ? '' : ` (${formatPercent(last.share)})`
+    }`;
+  });
+  return `Teams that adopted each capability, cumulative. ${parts.join('; ')}.`;
+}
+
+/** Cumulative adopters (or share of all teams) per capability, one line each. */
+export function AdoptionChart(props: {
+  adoptions: Adoption[];
+  height?: number;
+  /** Hide the legend and the metric switch (entity cards). */
+  compact?: boolean;
+}) {
+  const { adoptions, height = 300, compact = false } = props;
+  const shareKnown = adoptions.some(a => a.weeks.some(w => w.share !== null));
+  const [chosen, setMetric] = useState<Metric>('adopters');
+  const metric: Metric = shareKnown ? chosen : 'adopters';
+
+  if (adoptions.length === 0 || adoptions.every(a => a.weeks.length === 0)) {
+    return (
+      <Typography color="textSecondary">
+        No team has used a capability in this range.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {!compact && (
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={metric}
+            onChange={(_event, value: Metric | null) =>
+              value && setMetric(value)
+            }
+            aria-label="Adoption measure"
+          >
+            <ToggleButton value="adopters">Teams</ToggleButton>
+            <ToggleButton value="share" disabled={!shareKnown}>
+              Share of teams
+            </ToggleButton>
+          </ToggleButtonGroup>
+        </Box>
+      )}
+      <ChartFrame summary={adoptionSummary(adoptions)} height={height}>
+        <LineChart data={chartData(adoptions, metric)} margin={{ right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" minTickGap={8} />
+          <YAxis
+            allowDecimals={false}
+            width={metric === 'share' ? 48 : 32}
+            {...(metric === 'share'
+              ? {
+                  domain: [0, 100],
+                  tickFormatter: (value: number) => `${value}%`,
+                }
+              : {})}
+          />
+          <Tooltip
+            labelFormatter={(_label, payload) =>
+              payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
+            }
+            formatter={(value: number) =>
+              metric === 'share' ? `${value}%` : value
+            }
+          />
+          {!compact && <Legend />}
+          {adoptions.map((adoption, index) => (
+            <Line
+              key={seriesKey(adoption)}
+              type="stepAfter"
+              dataKey={seriesKey(adoption)}
+              name={refLabel(seriesKey(adoption))}
+              stroke={seriesColor(index)}
+              strokeWidth={2}
+              dot={false}
+            />
+          ))}
+        </LineChart>
+      </ChartFrame>
+    </>
+  );
+}

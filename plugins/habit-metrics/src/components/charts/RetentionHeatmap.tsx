@@ -1,0 +1,205 @@
+import Typography from '@material-ui/core/Typography';
+import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
+import { Retention } from '@platform-product/plugin-habit-metrics-common';
+import { formatPercent, plural, weekKey, weekLabel } from '../shared';
+
+const useStyles = makeStyles(theme => ({
+  scroller: {
+    overflowX: 'auto',
+  },
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 2,
+    fontSize: theme.typography.body2.fontSize,
+  },
+  dense: {
+    fontSize: '0.7rem',
+    borderSpacing: 1,
+  },
+  columnHeader: {
+    fontWeight: theme.typography.fontWeightMedium as number,
+    color: theme.palette.text.secondary,
+    textAlign: 'center',
+    padding: theme.spacing(0.5),
+  },
+  rowHeader: {
+    fontWeight: theme.typography.fontWeightRegular as number,
+    textAlign: 'left',
+    whiteSpace: 'nowrap',
+    padding: theme.spacing(0.5, 1, 0.5, 0),
+  },
+  teams: {
+    color: theme.palette.text.secondary,
+    marginLeft: theme.spacing(1),
+  },
+  cell: {
+    minWidth: 44,
+    height: 28,
+    textAlign: 'center',
+    borderRadius: 2,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  denseCell: {
+    minWidth: 28,
+    height: 18,
+  },
+  empty: {
+    backgroundColor: 'transparent',
+    border: `1px dashed ${theme.palette.divider}`,
+  },
+  legend: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(1),
+    color: theme.palette.text.secondary,
+  },
+  gradient: {
+    width: 120,
+    height: 10,
+    borderRadius: 2,
+  },
+}));
+
+function cellLabel(
+  week: string,
+  teams: number,
+  offset: number,
+  share: number | null,
+) {
+  const cohort = `Cohort ${weekKey(week)} (${plural(
+    teams,
+    'team',
+  )}), week +${offset}`;
+  return share === null
+    ? `${cohort}: not reached yet`
+    : `${cohort}: ${formatPercent(share)} still active`;
+}
+
+/**
+ * Cohort retention as a heatmap: one row per cohort (the teams that first used the capability
+ * that week), one column per later week, each cell coloured by the share of the cohort active
+ * then. Weeks not reached yet stay blank. A table, so screen readers can walk it.
+ */
+export function RetentionHeatmap(props: {
+  retention: Retention;
+  /** Smaller cells and only the latest cohorts, for entity cards. */
+  dense?: boolean;
+  maxCohorts?: number;
+}) {
+  const { retention, dense = false, maxCohorts } = props;
+  const classes = useStyles();
+  const theme = useTheme();
+  const base = theme.palette.primary.main;
+
+  const cohorts = maxCohorts
+    ? retention.cohorts.slice(-maxCohorts)
+    : retention.cohorts;
+  if (cohorts.length === 0) {
+    return (
+      <Typography color="textSecondary">
+        No cohort yet: no team has started using it.
+      </Typography>
+    );
+  }
+  const columns = Array.from({ length: retention.weeks }, (_, i) => i + 1);
+  const background = (share: number) => alpha(base, 0.08 + 0.92 * share);
+  const foreground = (share: number) =>
+    share >= 0.5
+      ? theme.palette.primary.contrastText
+      : theme.palette.text.primary;
+
+  return (
+    <>
+      <div className={classes.scroller}>
+        <table
+          className={`${classes.table} ${dense ? classes.dense : ''}`}
+          aria-label="Cohort retention: share of each cohort still active in the following weeks"
+        >
+          <thead>
+            <tr>
+              <th scope="col" className={classes.columnHeader}>
+                Cohort
+              </th>
+              {columns.map(offset => (
+                <th
+                  key={offset}
+                  scope="col"
+                  className={classes.columnHeader}
+                  aria-label={`${plural(offset, 'week')} later`}
+                >
+                  +{offset}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {cohorts.map(cohort => (
+              <tr key={cohort.week}>
+                <th
+                  scope="row"
+                  className={classes.rowHeader}
+                  title={weekKey(cohort.week)}
+                >
+                  {weekLabel(cohort.week)}
+                  <span className={classes.teams}>
+                    {dense ? cohort.teams : plural(cohort.teams, 'team')}
+                  </span>
+                </th>
+                {columns.map(offset => {
+                  const share = cohort.retention[offset - 1] ?? null;
+                  const label = cellLabel(
+                    cohort.week,
+                    cohort.teams,
+                    offset,
+                    share,
+                  );
+                  return share === null ? (
+                    <td
+                      key={offset}
+                      aria-label={label}
+                      title={label}
+                      data-empty="true"
+                      className={`${classes.cell} ${
+                        dense ? classes.denseCell : ''
+                      } ${classes.empty}`}
+                    />
+                  ) : (
+                    <td
+                      key={offset}
+                      aria-label={label}
+                      title={label}
+                      className={`${classes.cell} ${
+                        dense ? classes.denseCell : ''
+                      }`}
+                      style={{
+                        backgroundColor: background(share),
+                        color: foreground(share),
+                      }}
+                    >
+                      {formatPercent(share)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!dense && (
+        <div className={classes.legend} aria-hidden>
+          <Typography variant="caption">0%</Typography>
+          <span
+            className={classes.gradient}
+            style={{
+              background: `linear-gradient(to right, ${background(
+                0,
+              )}, ${background(1)})`,
+            }}
+          />
+          <Typography variant="caption">100% of the cohort active</Typography>
+        </div>
+      )}
+    </>
+  );
+}

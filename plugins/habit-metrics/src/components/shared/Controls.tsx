@@ -1,0 +1,62 @@
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { RANGE_WEEKS, refLabel } from './format';
+
+/** Last 12, 26 or 52 weeks. */
+export function RangeSelect(props: {
+  weeks: number;
+  onChange: (weeks: number) => void;
+}) {
+  const { weeks, onChange } = props;
+  return (
+    <TextField
+      id="habits-range"
+      select
+      size="small"
+      variant="outlined"
+      label="Range"
+      value={weeks}
+      onChange={event => onChange(Number(event.target.value))}
+      style={{ minWidth: 160 }}
+    >
+      {RANGE_WEEKS.map(option => (
+        <MenuItem key={option} value={option}>
+          Last {option} weeks
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** A choice among entity refs, shown by name; `allLabel` is the empty choice. */
+export function RefSelect(props: {
+  label: string;
+  value: string;
+  refs: string[];
+  allLabel?: string;
+  onChange: (ref: string) => void;
+}) {
+  const { label, value, refs, allLabel, onChange } = props;
+  const options = value && !refs.includes(value) ? [value, ...refs] : refs;
+  return (
+    <TextField
+      id={`habits-${label.toLocaleLowerCase('en-US').replace(/\W+/g, '-')}`}
+      select
+      size="small"
+      variant="outlined"
+      label={label}
+      value={value}
+      onChange={event => onChange(String(event.target.value))}
+      style={{ minWidth: 200 }}
+      SelectProps={{ displayEmpty: allLabel !== undefined }}
+      InputLabelProps={{ shrink: true }}
+    >
+      {allLabel !== undefined && <MenuItem value="">{allLabel}</MenuItem>}
+      {options.map(ref => (
+        <MenuItem key={ref} value={ref}>
+          {refLabel(ref)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}

@@ -1,0 +1,9 @@
+export * from './format';
+export { seriesColor } from './palette';
+export { ChartFrame } from './ChartFrame';
+export {
+  HabitsLoadFailure,
+  NOT_INSTALLED_TITLE,
+  FORBIDDEN_TITLE,
+} from './HabitsLoadFailure';
+export { RangeSelect, RefSelect } from './Controls';

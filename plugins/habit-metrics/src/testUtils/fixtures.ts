@@ -1,0 +1,177 @@
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  Adoption,
+  CapabilityHabits,
+  GoldenPathShare,
+  Retention,
+  Reversions,
+  StickinessWeek,
+  TeamHabits,
+  TimeToHabit,
+} from '@platform-product/plugin-habit-metrics-common';
+import { HabitMetricsApi } from '../api';
+
+/** A ResponseError as the client throws it for a Backstage error body. */
+export async function responseError(
+  statusCode: number,
+  message: string,
+  name = 'Error',
+): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: { name, message },
+    response: { statusCode },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status: statusCode,
+    statusText: 'Error',
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/habit-metrics',
+    headers: new Headers({ 'content-type': 'application/json' }),
+    text: async () => body,
+  });
+}
+
+/** The empty 404 of a Backstage backend without the habit-metrics plugin. */
+export async function notInstalledError(): Promise<ResponseError> {
+  return ResponseError.fromResponse({
+    ok: false,
+    status: 404,
+    statusText: 'Not Found',
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost/api/habit-metrics/golden-path',
+    headers: new Headers(),
+    text: async () => '',
+  });
+}
+
+export const WEEKS = ['2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02'];
+export const EVENT_STREAMING = 'system:default/event-streaming';
+export const CI = 'system:default/ci';
+export const CHECKOUT = 'group:default/checkout';
+
+export const goldenPath: GoldenPathShare = {
+  weeks: [
+    { week: WEEKS[0], newComponents: 4, viaTemplate: 2, share: 0.5 },
+    { week: WEEKS[1], newComponents: 0, viaTemplate: 0, share: null },
+    { week: WEEKS[2], newComponents: 2, viaTemplate: 2, share: 1 },
+    { week: WEEKS[3], newComponents: 4, viaTemplate: 3, share: 0.75 },
+  ],
+  teams: [
+    {
+      teamRef: CHECKOUT,
+      weeks: [{ week: WEEKS[0], newComponents: 2, viaTemplate: 1, share: 0.5 }],
+    },
+  ],
+};
+
+function adoptionOf(capabilityRef: string, adopters: number[]): Adoption {
+  return {
+    capabilityRef,
+    templateRef: null,
+    totalTeams: 10,
+    weeks: WEEKS.map((week, i) => ({
+      week,
+      activeTeams: adopters[i],
+      cumulativeAdopters: adopters[i],
+      share: adopters[i] / 10,
+    })),
+  };
+}
+
+export const adoption: Adoption[] = [
+  adoptionOf(EVENT_STREAMING, [1, 2, 4, 5]),
+  adoptionOf(CI, [3, 3, 4, 6]),
+];
+
+export const retention: Retention = {
+  capabilityRef: null,
+  weeks: 3,
+  cohorts: [
+    { week: WEEKS[0], teams: 4, retention: [0.75, 0.5, 0.25] },
+    { week: WEEKS[1], teams: 2, retention: [1, 0.5, null] },
+    { week: WEEKS[2], teams: 1, retention: [0, null, null] },
+  ],
+};
+
+export const stickiness: StickinessWeek[] = WEEKS.map((week, i) => ({
+  week,
+  weeklyActiveTeams: i + 1,
+  activeTeamsLast4Weeks: 4,
+  stickiness: (i + 1) / 4,
+}));
+
+export const reversions: Reversions = {
+  minStreakWeeks: 3,
+  weeks: WEEKS.map((week, i) => ({ week, count: i === 3 ? 1 : 0 })),
+  teams: [{ teamRef: CHECKOUT, week: WEEKS[3], streakWeeks: 5 }],
+};
+
+export const timeToHabit: TimeToHabit = {
+  habitWeeks: 4,
+  capabilities: [
+    { capabilityRef: EVENT_STREAMING, teams: 5, reached: 3, medianWeeks: 4 },
+    { capabilityRef: CI, teams: 6, reached: 0, medianWeeks: null },
+  ],
+};
+
+export const teamHabits: TeamHabits = {
+  teamRef: CHECKOUT,
+  goldenPath: goldenPath.weeks,
+  activeWeeks: 3,
+  capabilities: [
+    {
+      capabilityRef: CI,
+      firstWeek: WEEKS[0],
+      lastWeek: WEEKS[2],
+      activeWeeks: 2,
+    },
+    {
+      capabilityRef: EVENT_STREAMING,
+      firstWeek: WEEKS[1],
+      lastWeek: WEEKS[3],
+      activeWeeks: 3,
+    },
+  ],
+  reversions: reversions.teams,
+};
+
+export const capabilityHabits: CapabilityHabits = {
+  capabilityRef: EVENT_STREAMING,
+  adoption: adoption[0],
+  retention: { ...retention, capabilityRef: EVENT_STREAMING },
+  timeToHabit: timeToHabit.capabilities[0],
+  stickiness,
+};
+
+/** Every API method as a jest mock answering with the fixtures; tests override what they need. */
+export function mockHabitMetricsApi(): jest.Mocked<HabitMetricsApi> {
+  return {
+    sendEvents: jest.fn().mockResolvedValue({ accepted: 0, duplicates: 0 }),
+    getGoldenPath: jest.fn().mockResolvedValue(goldenPath),
+    getAdoption: jest.fn().mockResolvedValue(adoption[0]),
+    listAdoption: jest.fn().mockResolvedValue(adoption),
+    getRetention: jest.fn().mockResolvedValue(retention),
+    getStickiness: jest.fn().mockResolvedValue(stickiness),
+    getReversions: jest.fn().mockResolvedValue(reversions),
+    getTimeToHabit: jest.fn().mockResolvedValue(timeToHabit),
+    getTeamHabits: jest.fn().mockResolvedValue(teamHabits),
+    getCapabilityHabits: jest.fn().mockResolvedValue(capabilityHabits),
+  };
+}
+
+export function entity(
+  kind: string,
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', annotations },
+    spec: {},
+  };
+}
