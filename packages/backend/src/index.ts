@@ -41,6 +41,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Platform Product Kit
 backend.add(import('@platform-product/plugin-needs-discovery-backend'));
 backend.add(import('@platform-product/plugin-habit-metrics-backend'));
+backend.add(import('@platform-product/plugin-thinness-scorecard-backend'));
 // mvp:scope, mvp:annotate, mvp:backlog and mvp:launch, used by examples/templates/platform-capability-mvp.
 backend.add(import('@platform-product/plugin-scaffolder-backend-module-mvp'));
 

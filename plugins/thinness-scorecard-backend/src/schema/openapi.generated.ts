@@ -1,0 +1,698 @@
+// Generated from openapi.yaml by scripts/generate-openapi.mjs: edit the YAML, then run `yarn openapi:generate`.
+/* eslint-disable */
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "thinness-scorecard",
+    "version": "1.0.0",
+    "description": "Thinness scorecard of Platform Product Kit: a verdict (keep, invest, outsource, dispose, review) with reasons for every platform capability in the catalog, and the platform thinness score (0–100) from weighted, explained sub-scores, with a daily history. Reads needs-discovery and habit-metrics when they are installed. Every route needs a user or service token; reading needs thinness-scorecard.read, recomputing thinness-scorecard.refresh (service tokens are trusted).",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "components": {
+    "parameters": {
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        }
+      },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      }
+    },
+    "responses": {
+      "Error": {
+        "description": "A Backstage error body",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "message"
+            ]
+          },
+          "response": {
+            "type": "object",
+            "properties": {
+              "statusCode": {
+                "type": "number"
+              }
+            }
+          }
+        }
+      },
+      "Verdict": {
+        "type": "string",
+        "enum": [
+          "keep",
+          "invest",
+          "outsource",
+          "dispose",
+          "review"
+        ]
+      },
+      "VerdictCounts": {
+        "type": "object",
+        "properties": {
+          "keep": {
+            "type": "integer"
+          },
+          "invest": {
+            "type": "integer"
+          },
+          "outsource": {
+            "type": "integer"
+          },
+          "dispose": {
+            "type": "integer"
+          },
+          "review": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "keep",
+          "invest",
+          "outsource",
+          "dispose",
+          "review"
+        ]
+      },
+      "SubscoreId": {
+        "type": "string",
+        "enum": [
+          "needCoverage",
+          "adoption",
+          "commodityInHouse",
+          "overdueReviews",
+          "surfacePerTeam",
+          "growthBalance"
+        ]
+      },
+      "Sources": {
+        "type": "object",
+        "description": "Which optional plugins answered when the facts were gathered.",
+        "properties": {
+          "needsDiscovery": {
+            "type": "boolean"
+          },
+          "habitMetrics": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "needsDiscovery",
+          "habitMetrics"
+        ]
+      },
+      "Subscore": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/SubscoreId"
+          },
+          "title": {
+            "type": "string"
+          },
+          "value": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "weight": {
+            "type": "number"
+          },
+          "inputs": {
+            "type": "array",
+            "description": "The numbers the sub-score came from.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": [
+                    "number",
+                    "string",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "id",
+                "label",
+                "value"
+              ]
+            }
+          },
+          "formula": {
+            "type": "string"
+          },
+          "explanation": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "value",
+          "weight",
+          "inputs",
+          "formula",
+          "explanation"
+        ]
+      },
+      "Consumers": {
+        "type": "object",
+        "properties": {
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Entity refs of the consuming product teams."
+          },
+          "count": {
+            "type": "integer"
+          },
+          "productTeams": {
+            "type": "integer"
+          },
+          "share": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "activeLast28Days": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Teams habit-metrics reports active in the last 28 days; null without habit-metrics."
+          }
+        },
+        "required": [
+          "teams",
+          "count",
+          "productTeams",
+          "share",
+          "activeLast28Days"
+        ]
+      },
+      "Need": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "shared": {
+            "type": "boolean"
+          },
+          "teams": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "shared",
+              "not-shared",
+              "not-found",
+              "unverified"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "shared",
+          "teams",
+          "state"
+        ]
+      },
+      "CapabilityScore": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "consumers": {
+            "$ref": "#/components/schemas/Consumers"
+          },
+          "need": {
+            "$ref": "#/components/schemas/Need"
+          },
+          "valueClass": {
+            "type": "string",
+            "enum": [
+              "differentiating",
+              "commodity",
+              "unknown"
+            ]
+          },
+          "surface": {
+            "type": "integer"
+          },
+          "verdict": {
+            "$ref": "#/components/schemas/Verdict"
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "lifecycle": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "mvpReviewDate": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "YYYY-MM-DD"
+          },
+          "reviewOverdue": {
+            "type": "boolean"
+          },
+          "adoptionTrend": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "growing",
+              "flat",
+              "shrinking",
+              null
+            ]
+          },
+          "firstSeenAt": {
+            "type": "string"
+          },
+          "sources": {
+            "$ref": "#/components/schemas/Sources"
+          }
+        },
+        "required": [
+          "entityRef",
+          "title",
+          "owner",
+          "consumers",
+          "need",
+          "valueClass",
+          "surface",
+          "verdict",
+          "reasons",
+          "lifecycle",
+          "mvpReviewDate",
+          "reviewOverdue",
+          "adoptionTrend",
+          "firstSeenAt",
+          "sources"
+        ]
+      },
+      "Scorecard": {
+        "type": "object",
+        "properties": {
+          "score": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "subscores": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Subscore"
+            }
+          },
+          "capabilities": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CapabilityScore"
+            }
+          },
+          "computedAt": {
+            "type": "string"
+          },
+          "productTeams": {
+            "type": "integer"
+          },
+          "adoptingTeams": {
+            "type": "integer"
+          },
+          "sources": {
+            "$ref": "#/components/schemas/Sources"
+          },
+          "rules": {
+            "type": "object",
+            "properties": {
+              "adoptionFloor": {
+                "type": "number"
+              },
+              "investAdoption": {
+                "type": "number"
+              },
+              "graceDays": {
+                "type": "integer"
+              }
+            }
+          },
+          "verdicts": {
+            "$ref": "#/components/schemas/VerdictCounts"
+          }
+        },
+        "required": [
+          "score",
+          "subscores",
+          "capabilities",
+          "computedAt",
+          "productTeams",
+          "adoptingTeams",
+          "sources",
+          "rules",
+          "verdicts"
+        ]
+      },
+      "HistoryPoint": {
+        "type": "object",
+        "properties": {
+          "period": {
+            "type": "string",
+            "description": "UTC day YYYY-MM-DD"
+          },
+          "score": {
+            "type": "integer"
+          },
+          "subscores": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "$ref": "#/components/schemas/SubscoreId"
+                },
+                "value": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "verdicts": {
+            "$ref": "#/components/schemas/VerdictCounts"
+          },
+          "capabilities": {
+            "type": "integer"
+          },
+          "adoptingTeams": {
+            "type": "integer"
+          },
+          "demo": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "period",
+          "score",
+          "subscores",
+          "verdicts",
+          "capabilities",
+          "adoptingTeams",
+          "demo"
+        ]
+      },
+      "CapabilityDetail": {
+        "type": "object",
+        "properties": {
+          "capability": {
+            "$ref": "#/components/schemas/CapabilityScore"
+          },
+          "verdictHistory": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "period": {
+                  "type": "string"
+                },
+                "verdict": {
+                  "$ref": "#/components/schemas/Verdict"
+                },
+                "demo": {
+                  "type": "boolean"
+                }
+              }
+            }
+          },
+          "adoption": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Weekly adoption from habit-metrics; null when it is not installed.",
+            "properties": {
+              "weeks": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "week": {
+                      "type": "string"
+                    },
+                    "activeTeams": {
+                      "type": "number"
+                    },
+                    "cumulativeAdopters": {
+                      "type": "number"
+                    },
+                    "share": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "computedAt": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "capability",
+          "verdictHistory",
+          "adoption",
+          "computedAt"
+        ]
+      }
+    }
+  },
+  "paths": {
+    "/scorecard": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "The latest scorecard (thinness-scorecard.read). Computed by the daily task; computed on the spot when there is none yet.",
+        "responses": {
+          "200": {
+            "description": "The scorecard",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Scorecard"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/scorecard/history": {
+      "get": {
+        "operationId": "GetScorecardHistory",
+        "description": "Daily snapshots of the last `days` days, oldest first (thinness-scorecard.read).",
+        "parameters": [
+          {
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 3650,
+              "default": 90
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The history",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "days": {
+                      "type": "integer"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/HistoryPoint"
+                      }
+                    }
+                  },
+                  "required": [
+                    "days",
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/capabilities/{kind}/{namespace}/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/kind"
+        },
+        {
+          "$ref": "#/components/parameters/namespace"
+        },
+        {
+          "$ref": "#/components/parameters/name"
+        }
+      ],
+      "get": {
+        "operationId": "GetCapability",
+        "description": "One capability's verdict, reasons and facts, its verdict history (90 days) and its habit-metrics adoption (thinness-scorecard.read). With refresh=true (thinness-scorecard.refresh) the capability is recomputed from the catalog first. 404 when the entity is not a capability.",
+        "parameters": [
+          {
+            "name": "refresh",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The capability",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CapabilityDetail"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/refresh": {
+      "post": {
+        "operationId": "RefreshScorecard",
+        "description": "Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh).",
+        "responses": {
+          "200": {
+            "description": "The recomputed scorecard",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Scorecard"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    }
+  }
+} as const;

@@ -1,0 +1,388 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  CapabilityDetail,
+  Scorecard,
+  ScorecardHistory,
+  SUBSCORE_IDS,
+  utcDay,
+} from '@platform-product/plugin-thinness-scorecard-common';
+import request from 'supertest';
+import { SNAPSHOT_TASK_ID } from '../plugin';
+import {
+  as,
+  asService,
+  MANAGER,
+  NOBODY,
+  READER,
+  startScorecardBackend,
+} from '../testing/backend';
+import { exampleCatalog } from '../testing/catalog';
+import { FakePluginServer, REFUSED_BASE_URL } from '../testing/fakePlugins';
+
+jest.setTimeout(120_000);
+
+const API = '/api/thinness-scorecard';
+
+/** needs-discovery and habit-metrics as the example instance would have them. */
+function fakePlugins() {
+  return new FakePluginServer({
+    'needs-discovery': path =>
+      path === '/needs'
+        ? [
+            200,
+            {
+              items: [
+                ['need-fast-service-setup', true, 6],
+                ['need-reliable-deploys', true, 5],
+                ['need-event-streaming', true, 3],
+                ['need-observability', true, 4],
+                ['need-secrets-handling', false, 1],
+                ['need-test-environments', true, 4],
+                ['need-data-access', false, 1],
+              ].map(([id, shared, teams]) => ({
+                id,
+                title: String(id).replace('need-', '').replace(/-/g, ' '),
+                status: 'open',
+                capabilityRef: null,
+                latestScore: 3,
+                shared,
+                teams,
+              })),
+            },
+          ]
+        : undefined,
+    'habit-metrics': path => {
+      const weeks = [1, 1, 2, 2, 3, 3, 4, 4].map((activeTeams, i) => ({
+        week: `2026-W${40 + i}`,
+        activeTeams,
+        cumulativeAdopters: activeTeams + 1,
+        share: activeTeams / 7,
+      }));
+      if (path === '/adoption') {
+        return [
+          200,
+          {
+            capabilities: [
+              { capabilityRef: 'system:default/self-service-data', weeks },
+            ],
+          },
+        ];
+      }
+      if (path === '/capabilities/system/default/self-service-data') {
+        return [
+          200,
+          {
+            capabilityRef: 'system:default/self-service-data',
+            adoption: { weeks },
+            activeTeamsLast28Days: [
+              'group:default/data-insights',
+              'group:default/fleet-tracking',
+              'group:default/warehouse',
+              'group:default/billing',
+            ],
+          },
+        ];
+      }
+      return undefined;
+    },
+  });
+}
+
+const verdictsOf = (scorecard: Scorecard) =>
+  Object.fromEntries(
+    scorecard.capabilities.map(c => [c.entityRef.split('/')[1], c.verdict]),
+  );
+
+describe('thinness-scorecard router', () => {
+  const databases = TestDatabases.create();
+  let plugins: FakePluginServer;
+
+  beforeAll(async () => {
+    plugins = await fakePlugins().start();
+  });
+  afterAll(() => plugins.stop());
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function start(
+      options: {
+        installed?: boolean;
+        entities?: ReturnType<typeof exampleCatalog>;
+        config?: Parameters<typeof startScorecardBackend>[0]['config'];
+      } = {},
+    ) {
+      const knex = await databases.init(databaseId);
+      return startScorecardBackend({
+        knex,
+        entities: options.entities ?? exampleCatalog(),
+        baseUrl:
+          options.installed === false
+            ? () => REFUSED_BASE_URL
+            : id => plugins.baseUrl(id),
+        config: options.config,
+      });
+    }
+
+    it('answers 401 without credentials and 403 without the permission', async () => {
+      const { server } = await start({ installed: false });
+      const routes: [string, string][] = [
+        ['get', '/scorecard'],
+        ['get', '/scorecard/history'],
+        ['get', '/capabilities/system/default/report-builder'],
+        ['post', '/refresh'],
+      ];
+      for (const [method, path] of routes) {
+        const none = await (request(server) as any)
+          [method](`${API}${path}`)
+          .set('Authorization', mockCredentials.none.header());
+        expect({ path, status: none.status }).toEqual({ path, status: 401 });
+        const bad = await (request(server) as any)
+          [method](`${API}${path}`)
+          .set('Authorization', mockCredentials.user.invalidHeader());
+        expect({ path, status: bad.status }).toEqual({ path, status: 401 });
+        const denied = await (request(server) as any)
+          [method](`${API}${path}`)
+          .set(as(NOBODY));
+        expect({ path, status: denied.status }).toEqual({ path, status: 403 });
+        expect(denied.body.error.name).toBe('NotAllowedError');
+      }
+      // readers read, but do not recompute
+      expect(
+        (await request(server).post(`${API}/refresh`).set(as(READER))).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(server)
+            .get(`${API}/capabilities/system/default/report-builder`)
+            .query({ refresh: true })
+            .set(as(READER))
+        ).status,
+      ).toBe(403);
+    });
+
+    it('serves the scorecard of the example catalog with needs-discovery and habit-metrics', async () => {
+      const { server } = await start();
+      const res = await request(server).get(`${API}/scorecard`).set(as(READER));
+      expect(res.status).toBe(200);
+      const scorecard = res.body as Scorecard;
+      expect(scorecard.sources).toEqual({
+        needsDiscovery: true,
+        habitMetrics: true,
+      });
+      expect(scorecard.productTeams).toBe(7);
+      expect(verdictsOf(scorecard)).toEqual({
+        'report-builder': 'dispose',
+        'log-shipping': 'outsource',
+        'secrets-vault': 'outsource',
+        'feature-flags': 'review',
+        'preview-environments': 'review',
+        'continuous-delivery': 'invest',
+        'event-streaming': 'invest',
+        'service-golden-path': 'invest',
+        // 4 of 7 with habit-metrics' active teams, but its need is not shared
+        'self-service-data': 'keep',
+      });
+      // sorted by verdict precedence
+      expect(scorecard.capabilities[0].entityRef).toBe(
+        'system:default/report-builder',
+      );
+      expect(scorecard.verdicts).toEqual({
+        dispose: 1,
+        outsource: 2,
+        review: 2,
+        invest: 3,
+        keep: 1,
+      });
+      const report = scorecard.capabilities[0];
+      expect(report.reasons[0]).toBe(
+        'Used by 1 of 7 product teams (14%), below the 20% adoption floor, and it is past its trial (lifecycle production).',
+      );
+      const data = scorecard.capabilities.find(c =>
+        c.entityRef.endsWith('self-service-data'),
+      )!;
+      expect(data.consumers).toMatchObject({ count: 4, activeLast28Days: 4 });
+      expect(data.adoptionTrend).toBe('growing');
+
+      expect(scorecard.subscores.map(s => s.id)).toEqual(SUBSCORE_IDS);
+      for (const subscore of scorecard.subscores) {
+        expect(subscore.inputs.length).toBeGreaterThan(0);
+      }
+      const weighted =
+        scorecard.subscores.reduce((sum, s) => sum + s.weight * s.value, 0) /
+        scorecard.subscores.reduce((sum, s) => sum + s.weight, 0);
+      expect(scorecard.score).toBe(Math.round(weighted));
+      expect(
+        scorecard.subscores.find(s => s.id === 'growthBalance')!.inputs[0],
+      ).toMatchObject({ value: 'no history yet' });
+    });
+
+    it('works without needs-discovery and habit-metrics, and says so', async () => {
+      const { server } = await start({ installed: false });
+      const res = await request(server).get(`${API}/scorecard`).set(as(READER));
+      expect(res.status).toBe(200);
+      const scorecard = res.body as Scorecard;
+      expect(scorecard.sources).toEqual({
+        needsDiscovery: false,
+        habitMetrics: false,
+      });
+      expect(scorecard.capabilities).toHaveLength(9);
+      const cd = scorecard.capabilities.find(c =>
+        c.entityRef.endsWith('continuous-delivery'),
+      )!;
+      expect(cd.need?.state).toBe('unverified');
+      expect(cd.verdict).toBe('keep');
+      expect(cd.reasons.join(' ')).toContain(
+        'needs-discovery is not installed (or did not answer)',
+      );
+      const coverage = scorecard.subscores.find(s => s.id === 'needCoverage')!;
+      expect(coverage.inputs).toContainEqual({
+        id: 'needsDiscovery',
+        label: 'needs-discovery',
+        value: 'not installed',
+      });
+
+      const detail = await request(server)
+        .get(`${API}/capabilities/system/default/continuous-delivery`)
+        .set(as(READER));
+      expect(detail.status).toBe(200);
+      expect(detail.body.adoption).toBeNull();
+    });
+
+    it('snapshots once a day, keeps a history and notifies overdue reviews once', async () => {
+      const { server, runTask, notifications } = await start();
+      await runTask(SNAPSHOT_TASK_ID);
+      await runTask(SNAPSHOT_TASK_ID);
+
+      const history = await request(server)
+        .get(`${API}/scorecard/history`)
+        .query({ days: 7 })
+        .set(as(READER));
+      expect(history.status).toBe(200);
+      const body = history.body as ScorecardHistory;
+      expect(body.days).toBe(7);
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({
+        period: utcDay(new Date()),
+        capabilities: 9,
+        demo: false,
+        verdicts: { dispose: 1, outsource: 2, review: 2, invest: 3, keep: 1 },
+      });
+
+      const scorecard = (
+        await request(server).get(`${API}/scorecard`).set(as(READER))
+      ).body as Scorecard;
+      expect(body.items[0].score).toBe(scorecard.score);
+      const overdue = scorecard.capabilities.filter(c => c.reviewOverdue);
+      expect(overdue.map(c => c.entityRef)).toContain(
+        'system:default/preview-environments',
+      );
+      expect(notifications.send).toHaveBeenCalledTimes(overdue.length);
+      expect(notifications.send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: 'group:default/platform-team',
+          },
+          payload: expect.objectContaining({
+            title: 'MVP review overdue: Preview Environments',
+            topic: 'thinness-scorecard',
+          }),
+        }),
+      );
+
+      const detail = await request(server)
+        .get(`${API}/capabilities/system/default/self-service-data`)
+        .set(as(READER));
+      expect(detail.status).toBe(200);
+      const capability = detail.body as CapabilityDetail;
+      expect(capability.capability.verdict).toBe('keep');
+      expect(capability.verdictHistory).toEqual([
+        { period: utcDay(new Date()), verdict: 'keep', demo: false },
+      ]);
+      expect(capability.adoption?.weeks).toHaveLength(8);
+    });
+
+    it('checks query parameters and unknown capabilities', async () => {
+      const { server } = await start({ installed: false });
+      for (const days of ['0', 'abc', '4000', '1.5']) {
+        const res = await request(server)
+          .get(`${API}/scorecard/history`)
+          .query({ days })
+          .set(as(READER));
+        expect({ days, status: res.status }).toEqual({ days, status: 400 });
+      }
+      const defaults = await request(server)
+        .get(`${API}/scorecard/history`)
+        .set(as(READER));
+      expect(defaults.body).toEqual({ days: 90, items: [] });
+
+      const unknown = await request(server)
+        .get(`${API}/capabilities/component/default/flag-service`)
+        .set(as(READER));
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.name).toBe('NotFoundError');
+      const unknownRefresh = await request(server)
+        .get(`${API}/capabilities/system/default/nope`)
+        .query({ refresh: true })
+        .set(as(MANAGER));
+      expect(unknownRefresh.status).toBe(404);
+      const badFlag = await request(server)
+        .get(`${API}/capabilities/system/default/report-builder`)
+        .query({ refresh: 'maybe' })
+        .set(as(MANAGER));
+      expect(badFlag.status).toBe(400);
+    });
+
+    it('refreshes everything or one capability on demand', async () => {
+      const entities = exampleCatalog();
+      const { server } = await start({ installed: false, entities });
+      const before = (
+        await request(server).get(`${API}/scorecard`).set(as(READER))
+      ).body as Scorecard;
+      expect(verdictsOf(before)['report-builder']).toBe('dispose');
+
+      // The mobile team starts rendering reports through the API (the catalog relates both ways).
+      entities
+        .find(e => e.metadata.name === 'report-builder-api')!
+        .relations!.push({
+          type: 'apiConsumedBy',
+          targetRef: 'component:default/mobile-push-gateway',
+        });
+      entities
+        .find(e => e.metadata.name === 'mobile-push-gateway')!
+        .relations!.push({
+          type: 'consumesApi',
+          targetRef: 'api:default/report-builder-api',
+        });
+
+      const one = await request(server)
+        .get(`${API}/capabilities/System/default/Report-Builder`)
+        .query({ refresh: 'true' })
+        .set(as(MANAGER));
+      expect(one.status).toBe(200);
+      const detail = one.body as CapabilityDetail;
+      expect(detail.capability.consumers.teams).toEqual([
+        'group:default/billing',
+        'group:default/mobile',
+      ]);
+      // 2 of 7 is above the floor: no longer disposed, but still a commodity
+      expect(detail.capability.verdict).toBe('outsource');
+
+      const after = (
+        await request(server).get(`${API}/scorecard`).set(as(READER))
+      ).body as Scorecard;
+      expect(verdictsOf(after)['report-builder']).toBe('outsource');
+      expect(after.capabilities).toHaveLength(9);
+      expect(Date.parse(after.computedAt)).toBeGreaterThanOrEqual(
+        Date.parse(before.computedAt),
+      );
+
+      const full = await request(server).post(`${API}/refresh`).set(asService);
+      expect(full.status).toBe(200);
+      expect(verdictsOf(full.body)['report-builder']).toBe('outsource');
+      const byManager = await request(server)
+        .post(`${API}/refresh`)
+        .set(as(MANAGER));
+      expect(byManager.status).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export { thinnessScorecardApiRef } from './ThinnessScorecardApi';
+export type { ThinnessScorecardApi } from './ThinnessScorecardApi';
+export { ThinnessScorecardClient } from './ThinnessScorecardClient';

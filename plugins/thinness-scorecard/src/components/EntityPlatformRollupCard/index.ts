@@ -1,0 +1,1 @@
+export { EntityPlatformRollupCard } from './EntityPlatformRollupCard';

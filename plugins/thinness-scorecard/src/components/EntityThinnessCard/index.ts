@@ -1,0 +1,1 @@
+export { EntityThinnessCard } from './EntityThinnessCard';

@@ -1,0 +1,1 @@
+export { ThinnessScorecardPage } from './ThinnessScorecardPage';
