@@ -198,6 +198,42 @@ try {
       }),
   );
 
+  await checks.check(
+    'thinness scorecard: a score and dispose, outsource verdicts with reasons',
+    () =>
+      eventually(async () => {
+        const auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
+        const res = await fetch(`${baseUrl}/api/thinness-scorecard/scorecard`, {
+          headers: auth,
+        });
+        assert(res.ok, `scorecard answered ${res.status}`);
+        const scorecard = await res.json();
+        assert(
+          scorecard.score >= 0 && scorecard.score <= 100,
+          `score ${scorecard.score}`,
+        );
+        for (const verdict of ['dispose', 'outsource']) {
+          const capability = scorecard.capabilities.find(
+            c => c.verdict === verdict,
+          );
+          assert(
+            capability?.reasons.length > 0,
+            `no ${verdict} verdict with reasons yet`,
+          );
+        }
+        const history = await (
+          await fetch(
+            `${baseUrl}/api/thinness-scorecard/scorecard/history?days=90`,
+            { headers: auth },
+          )
+        ).json();
+        assert(
+          history.items?.length >= 60,
+          `${history.items?.length} history points`,
+        );
+      }, 180_000),
+  );
+
   if (withBrowser) {
     const { runBrowserTests } = await import('../e2e/run.mjs');
     await runBrowserTests({ baseUrl, checks });
