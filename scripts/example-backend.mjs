@@ -1,7 +1,14 @@
 // Starts the *built* example backend (packages/backend/dist/bundle.tar.gz, from `yarn build:backend`) with fresh
 // SQLite files, serving the built app on the same port. Used by the smoke test and the browser tests.
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -140,7 +147,9 @@ async function linkBundledWorkspaces(dir) {
     const names = await readdir(resolve(dir, group)).catch(() => []);
     for (const name of names) {
       const pkgDir = resolve(dir, group, name);
-      const { name: pkgName } = JSON.parse(await readFile(resolve(pkgDir, 'package.json'), 'utf8'));
+      const { name: pkgName } = JSON.parse(
+        await readFile(resolve(pkgDir, 'package.json'), 'utf8'),
+      );
       const link = resolve(dir, 'node_modules', pkgName);
       await mkdir(dirname(link), { recursive: true });
       await symlink(pkgDir, link, 'dir');

@@ -47,6 +47,7 @@ export async function openSqlite(): Promise<BenchDatabase> {
     client: 'better-sqlite3',
     connection: { filename },
     useNullAsDefault: true,
+    pool: { afterCreate: (conn: any, done: any) => { conn.pragma('journal_mode = WAL'); conn.pragma('synchronous = NORMAL'); done(null, conn); } } as any,
   });
   const [{ version }] = await queryRows<{ version: string }>(
     knex,
@@ -86,57 +87,69 @@ export async function openSqlite(): Promise<BenchDatabase> {
 export async function openPostgres(
   connectionString: string,
 ): Promise<BenchDatabase | Unavailable> {
+  const name = `ppk_bench_${randomBytes(6).toString('hex')}`;
+  let adminUrl: string;
+  let benchUrl: string;
+  try {
+    adminUrl = withDatabase(connectionString, 'postgres');
+    benchUrl = withDatabase(connectionString, name);
+  } catch {
+    return { unavailable: 'the PostgreSQL connection string is not a URL' };
+  }
   const admin = knexFactory({
     client: 'pg',
-    connection: withDatabase(connectionString, 'postgres'),
+    connection: adminUrl,
     pool: { min: 0, max: 1 },
     acquireConnectionTimeout: 5_000,
   });
-  const name = `ppk_bench_${randomBytes(6).toString('hex')}`;
   try {
     await admin.raw(`create database ${name}`);
   } catch (error) {
     await admin.destroy();
     return {
-      unavailable: `PostgreSQL at ${redact(
-        connectionString,
-      )} is not reachable (${(error as Error).message})`,
+      unavailable: `PostgreSQL at ${redact(connectionString)} is not usable: ${
+        (error as Error).message
+      }`,
     };
   }
-  const knex = knexFactory({
-    client: 'pg',
-    connection: withDatabase(connectionString, name),
-  });
-  const [{ server_version: version }] = await queryRows<{
-    server_version: string;
-  }>(knex, 'show server_version');
-  const settings: Record<string, string> = { database: name };
-  for (const row of await queryRows<{ name: string; setting: string }>(
-    knex,
-    `select name, setting || coalesce(unit, '') as setting from pg_settings
-      where name in ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather')`,
-  )) {
-    settings[row.name] = row.setting;
-  }
-  return {
-    engine: 'postgres',
-    knex,
-    version: `PostgreSQL ${version}`,
-    settings,
-    analyze: async () => {
-      // VACUUM as well: after a bulk load autovacuum would otherwise start on its own in the middle of the
-      // measurements, and a vacuumed table (visibility map set) is the steady state of a live database.
-      await knex.raw('vacuum (analyze)');
-    },
-    dispose: async () => {
-      await knex.destroy();
-      try {
-        await admin.raw(`drop database if exists ${name} with (force)`);
-      } finally {
-        await admin.destroy();
-      }
-    },
+
+  const knex = knexFactory({ client: 'pg', connection: benchUrl });
+  const dispose = async () => {
+    await knex.destroy();
+    try {
+      await admin.raw(`drop database if exists ${name} with (force)`);
+    } finally {
+      await admin.destroy();
+    }
   };
+  try {
+    const [{ server_version: version }] = await queryRows<{
+      server_version: string;
+    }>(knex, 'show server_version');
+    const settings: Record<string, string> = { database: name };
+    for (const row of await queryRows<{ name: string; setting: string }>(
+      knex,
+      `select name, setting || coalesce(unit, '') as setting from pg_settings
+        where name in ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather')`,
+    )) {
+      settings[row.name] = row.setting;
+    }
+    return {
+      engine: 'postgres',
+      knex,
+      version: `PostgreSQL ${version}`,
+      settings,
+      analyze: async () => {
+        // VACUUM as well: after a bulk load autovacuum would otherwise start by itself in the middle of the
+        // measurements, and a vacuumed table (visibility map set) is the steady state of a live database.
+        await knex.raw('vacuum (analyze)');
+      },
+      dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 }
 
 /** pg lets a database in the connection string win over a separate `database` option, so the URL is rewritten. */

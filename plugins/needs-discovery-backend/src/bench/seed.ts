@@ -91,7 +91,7 @@ async function insertRows(
   db: Knex | Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: readonly unknown[][],
+  rows: readonly Knex.Value[][],
 ): Promise<void> {
   const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -150,10 +150,10 @@ export async function seedResponses(options: {
 
   for (let done = 0; done < responses; done += batchSize) {
     const size = Math.min(batchSize, responses - done);
-    const responseRows: unknown[][] = [];
-    const teamRows: unknown[][] = [];
-    const ratingRows: unknown[][] = [];
-    const itemRows: unknown[][] = [];
+    const responseRows: Knex.Value[][] = [];
+    const teamRows: Knex.Value[][] = [];
+    const ratingRows: Knex.Value[][] = [];
+    const itemRows: Knex.Value[][] = [];
     for (let i = 0; i < size; i++) {
       const id = nextId++;
       const index = done + i;
