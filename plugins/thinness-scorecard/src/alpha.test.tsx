@@ -32,16 +32,19 @@ describe('thinness-scorecard in the new frontend system', () => {
       apis: [[thinnessScorecardApiRef, mockThinnessScorecardApi()]],
     });
 
+    // The lazy page and its charts load slowly on a busy CI machine.
     expect(
       await screen.findByLabelText(
         'Platform thinness score: 72 out of 100 (Thin)',
+        {},
+        { timeout: 15_000 },
       ),
     ).toBeInTheDocument();
     // The page draws its own header (noHeader), so the title appears once.
     expect(screen.getAllByRole('heading', { name: 'Thinness' })).toHaveLength(
       1,
     );
-  });
+  }, 30_000);
 
   it('shows the capability card only on entities annotated as capabilities', () => {
     const filter = cardFilter('entity-card:thinness-scorecard/capability');
