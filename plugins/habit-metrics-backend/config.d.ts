@@ -29,5 +29,12 @@ export interface Config {
         frequencyMinutes?: number;
       };
     };
+    /**
+     * Seed about 26 weeks of plausible, deterministic history for the catalog's teams and capabilities, ending with
+     * the current week, so every chart of the example instance means something at once. Demo rows have source `demo`
+     * and keys `demo:…`; they are written once (retried every 20 s until the catalog has teams and capabilities).
+     * Default false; never turn it on in production.
+     */
+    demoData?: boolean;
   };
 }

@@ -35,6 +35,20 @@ describe('habitMetricsPlugin', () => {
     ]);
   });
 
+  it('seeds demo data only when habitMetrics.demoData is on, once across replicas', async () => {
+    expect((await start({})).map(t => t.id)).not.toContain(
+      'habit-metrics-demo-data',
+    );
+    const tasks = await start({ habitMetrics: { demoData: true } });
+    expect(tasks).toContainEqual(
+      expect.objectContaining({
+        id: 'habit-metrics-demo-data',
+        scope: 'global',
+        frequency: { seconds: 20 },
+      }),
+    );
+  });
+
   it('leaves out a disabled source', async () => {
     const tasks = await start({
       habitMetrics: { ingestion: { scaffolder: { enabled: false } } },

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { habitMetricsPermissions } from '@platform-product/plugin-habit-metrics-common';
 import { DatabaseHabitStore } from './database/DatabaseHabitStore';
+import { seedDemoData } from './demo/seedDemoData';
 import { CatalogComponentScanner } from './ingestion/CatalogComponentScanner';
 import { ScaffolderTaskIngestor } from './ingestion/ScaffolderTaskIngestor';
 import { CapabilityIndex } from './service/CapabilityIndex';
@@ -114,6 +115,27 @@ export const habitMetricsPlugin = createBackendPlugin({
             initialDelay: { minutes: 2 },
             fn: async () => {
               await scanner.run();
+            },
+          });
+        }
+
+        if (settings.demoData) {
+          // Retried until the catalog has the example org; a no-op once the demo is seeded.
+          await scheduler.scheduleTask({
+            id: 'habit-metrics-demo-data',
+            scope: 'global',
+            frequency: { seconds: 20 },
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 5 },
+            fn: async () => {
+              await seedDemoData({
+                store,
+                catalog: deps.catalog,
+                auth,
+                logger,
+                teamTypes: settings.teamTypes,
+                reversionStreakWeeks: settings.reversionStreakWeeks,
+              });
             },
           });
         }

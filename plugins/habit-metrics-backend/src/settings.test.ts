@@ -16,6 +16,7 @@ describe('readSettings', () => {
         scaffolder: { enabled: true, frequencyMinutes: 5 },
         catalog: { enabled: true, frequencyMinutes: 30 },
       },
+      demoData: false,
     });
   });
 
@@ -29,6 +30,7 @@ describe('readSettings', () => {
           scaffolder: { enabled: false, frequencyMinutes: 10 },
           catalog: { frequencyMinutes: 120 },
         },
+        demoData: true,
       }),
     ).toEqual({
       teamTypes: ['team', 'squad'],
@@ -38,6 +40,7 @@ describe('readSettings', () => {
         scaffolder: { enabled: false, frequencyMinutes: 10 },
         catalog: { enabled: true, frequencyMinutes: 120 },
       },
+      demoData: true,
     });
   });
 

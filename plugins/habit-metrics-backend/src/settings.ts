@@ -13,6 +13,8 @@ export interface HabitMetricsSettings {
     scaffolder: IngestionSettings;
     catalog: IngestionSettings;
   };
+  /** Seed ~26 weeks of demo history for the catalog's teams and capabilities (example instance only). */
+  demoData: boolean;
 }
 
 function integerIn(
@@ -75,5 +77,6 @@ export function readSettings(config: RootConfigService): HabitMetricsSettings {
       scaffolder: ingestion(config, 'scaffolder', 5),
       catalog: ingestion(config, 'catalog', 30),
     },
+    demoData: config.getOptionalBoolean('habitMetrics.demoData') ?? false,
   };
 }

@@ -1,11 +1,18 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   aggregateEvents,
+  compareWeeklyActivity,
   TeamActivityEvent,
   Way,
+  WeeklyActivity,
 } from '@platform-product/plugin-habit-metrics-common';
 import { DatabaseHabitStore } from './DatabaseHabitStore';
-import { NewHabitEvent } from './HabitStore';
+import {
+  ActivityFilter,
+  ActivityShape,
+  MERGED_KIND,
+  NewHabitEvent,
+} from './HabitStore';
 
 jest.setTimeout(60_000);
 
@@ -149,6 +156,78 @@ describe('DatabaseHabitStore', () => {
       }
     });
 
+    it('merges the columns a query leaves out, and filters by way, excluded kinds and capability', async () => {
+      const { store } = await createStore(databaseId);
+      await store.recordEvents(generateEvents(400));
+      const full = await store.weeklyActivity();
+      const cases: [ActivityFilter, ActivityShape][] = [
+        [{ way: 'new', excludeKinds: ['capability-view'] }, { by: [] }],
+        [{ withCapability: true, way: 'new' }, { by: ['capabilityRef'] }],
+        [{ kinds: ['component-created'] }, { by: ['way'] }],
+        [{ excludeKinds: ['template-run'] }, { by: ['way'] }],
+        [
+          { capabilityRef: 'system:default/event-streaming', way: 'old' },
+          { by: [] },
+        ],
+        [
+          { templateRef: 'template:default/node-service', teamRef: teams[0] },
+          { by: ['kind'] },
+        ],
+        [{ to: '2026-01-26' }, { by: ['capabilityRef', 'kind', 'way'] }],
+      ];
+      for (const [filter, shape] of cases) {
+        const by = new Set(shape.by);
+        const merged = new Map<string, WeeklyActivity>();
+        for (const row of full) {
+          if (
+            (filter.to && row.week > filter.to) ||
+            (filter.teamRef && row.teamRef !== filter.teamRef) ||
+            (filter.capabilityRef &&
+              row.capabilityRef !== filter.capabilityRef) ||
+            (filter.templateRef && row.templateRef !== filter.templateRef) ||
+            (filter.withCapability && row.capabilityRef === null) ||
+            (filter.kinds && !filter.kinds.includes(row.kind)) ||
+            filter.excludeKinds?.includes(row.kind) ||
+            (filter.way && row.way !== filter.way)
+          ) {
+            continue;
+          }
+          let kind = filter.kinds?.length === 1 ? filter.kinds[0] : MERGED_KIND;
+          if (by.has('kind')) kind = row.kind;
+          const shaped: WeeklyActivity = {
+            ...row,
+            capabilityRef: by.has('capabilityRef')
+              ? row.capabilityRef
+              : filter.capabilityRef ?? null,
+            templateRef: by.has('templateRef')
+              ? row.templateRef
+              : filter.templateRef ?? null,
+            kind,
+          };
+          const key = JSON.stringify({ ...shaped, count: 0 });
+          const known = merged.get(key);
+          if (known) known.count += row.count;
+          else merged.set(key, { ...shaped });
+        }
+        const expected = [...merged.values()].sort(compareWeeklyActivity);
+        expect(expected.length).toBeGreaterThan(0);
+        expect({
+          filter,
+          shape,
+          rows: await store.weeklyActivity(filter, shape),
+        }).toEqual({
+          filter,
+          shape,
+          rows: expected,
+        });
+        const unsorted = await store.weeklyActivity(filter, {
+          ...shape,
+          sorted: false,
+        });
+        expect([...unsorted].sort(compareWeeklyActivity)).toEqual(expected);
+      }
+    });
+
     it('stores an event of two teams as one row per team, without any user ref', async () => {
       const { store, knex } = await createStore(databaseId);
       const result = await store.recordEvents([
@@ -285,8 +364,10 @@ describe('DatabaseHabitStore', () => {
       });
     });
 
-    it('lists the capabilities named by recorded activity', async () => {
+    it('lists the capabilities named by recorded activity, and tells whether a source wrote any', async () => {
       const { store } = await createStore(databaseId);
+      expect(await store.capabilityRefsWithActivity()).toEqual([]);
+      expect(await store.hasEventsFrom('ci')).toBe(false);
       await store.recordEvents([
         event({ capabilityRef: 'system:default/b' }),
         event({ capabilityRef: 'system:default/a' }),
@@ -296,6 +377,8 @@ describe('DatabaseHabitStore', () => {
         'system:default/a',
         'system:default/b',
       ]);
+      expect(await store.hasEventsFrom('ci')).toBe(true);
+      expect(await store.hasEventsFrom('demo')).toBe(false);
     });
   });
 });

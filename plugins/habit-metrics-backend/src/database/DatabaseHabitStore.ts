@@ -10,8 +10,11 @@ import {
 } from '@platform-product/plugin-habit-metrics-common';
 import { Knex } from 'knex';
 import {
+  ActivityColumn,
   ActivityFilter,
+  ActivityShape,
   HabitStore,
+  MERGED_KIND,
   NewComponent,
   NewHabitEvent,
   RecordResult,
@@ -38,12 +41,19 @@ type EventRow = {
 type ActivityRow = {
   team_ref: string;
   week: string;
-  capability_ref: string | null;
-  template_ref: string | null;
-  kind: string;
-  way: Way;
+  capability_ref?: string | null;
+  template_ref?: string | null;
+  kind?: string;
+  way?: Way;
   count: number | string;
 };
+
+const ALL_COLUMNS: ActivityColumn[] = [
+  'capabilityRef',
+  'templateRef',
+  'kind',
+  'way',
+];
 
 // PostgreSQL returns bigint and aggregate columns as strings, SQLite as numbers; booleans as 0/1 from SQLite.
 const toNumber = (value: number | string | null | undefined): number =>
@@ -135,48 +145,79 @@ export class DatabaseHabitStore implements HabitStore {
     };
   }
 
-  async weeklyActivity(filter: ActivityFilter = {}): Promise<WeeklyActivity[]> {
+  async weeklyActivity(
+    filter: ActivityFilter = {},
+    shape: ActivityShape = {},
+  ): Promise<WeeklyActivity[]> {
+    const by = new Set<ActivityColumn>(shape.by ?? ALL_COLUMNS);
+    const groupByWay = by.has('way') || filter.way === undefined;
     const columns = [
       'team_ref',
       'week',
-      'capability_ref',
-      'template_ref',
-      'kind',
-      'way',
+      ...(by.has('capabilityRef') ? ['capability_ref'] : []),
+      ...(by.has('templateRef') ? ['template_ref'] : []),
+      ...(by.has('kind') ? ['kind'] : []),
+      ...(groupByWay ? ['way'] : []),
     ];
-    const query = this.db('hm_events')
-      .select(columns)
-      .count({ count: '*' })
-      .groupBy(columns);
+    const counted = shape.counts !== false;
+    const query = counted
+      ? this.db('hm_events').select(columns).count({ count: '*' }).groupBy(columns)
+      : this.db('hm_events').distinct(columns);
     if (filter.from !== undefined) query.where('week', '>=', filter.from);
     if (filter.to !== undefined) query.where('week', '<=', filter.to);
     if (filter.teamRef !== undefined) query.where('team_ref', filter.teamRef);
     if (filter.capabilityRef !== undefined) {
       query.where('capability_ref', filter.capabilityRef);
+    } else if (filter.withCapability) {
+      query.whereNotNull('capability_ref');
     }
     if (filter.templateRef !== undefined) {
       query.where('template_ref', filter.templateRef);
     }
     if (filter.kinds !== undefined) query.whereIn('kind', filter.kinds);
-    const rows = (await query) as ActivityRow[];
-    return rows
-      .map(row => ({
-        teamRef: row.team_ref,
-        week: row.week,
-        capabilityRef: row.capability_ref,
-        templateRef: row.template_ref,
-        kind: row.kind,
-        way: row.way,
-        count: toNumber(row.count),
-      }))
-      .sort(compareWeeklyActivity);
+    if (filter.excludeKinds?.length) {
+      query.whereNotIn('kind', filter.excludeKinds);
+    }
+    if (filter.way !== undefined) query.where('way', filter.way);
+
+    const mergedKind =
+      filter.kinds?.length === 1 ? filter.kinds[0] : MERGED_KIND;
+    const rows = ((await query) as ActivityRow[]).map(row => ({
+      teamRef: row.team_ref,
+      week: row.week,
+      capabilityRef: by.has('capabilityRef')
+        ? row.capability_ref ?? null
+        : filter.capabilityRef ?? null,
+      templateRef: by.has('templateRef')
+        ? row.template_ref ?? null
+        : filter.templateRef ?? null,
+      kind: by.has('kind') ? row.kind! : mergedKind,
+      way: groupByWay ? row.way! : filter.way!,
+      count: counted ? toNumber(row.count) : 1,
+    }));
+    return shape.sorted === false ? rows : rows.sort(compareWeeklyActivity);
   }
 
   async capabilityRefsWithActivity(): Promise<string[]> {
-    const rows: { capability_ref: string }[] = await this.db('hm_events')
-      .distinct('capability_ref')
-      .whereNotNull('capability_ref');
-    return rows.map(r => r.capability_ref).sort();
+    // A loose index scan: one index seek per distinct ref rather than a scan of every row.
+    const result = await this.db.raw(
+      `with recursive refs (ref) as (
+         select min(capability_ref) from hm_events
+         union all
+         select (select min(capability_ref) from hm_events where capability_ref > refs.ref)
+         from refs where refs.ref is not null
+       )
+       select ref from refs where ref is not null`,
+    );
+    const rows: { ref: string }[] = Array.isArray(result)
+      ? result
+      : result.rows;
+    return rows.map(r => r.ref).sort();
+  }
+
+  async hasEventsFrom(source: string): Promise<boolean> {
+    const row = await this.db('hm_events').where({ source }).first('id');
+    return row !== undefined;
   }
 
   async knownComponents(entityRefs: string[]): Promise<Set<string>> {

@@ -104,20 +104,32 @@ export class CapabilityIndex {
       .sort((a, b) => (a.capabilityRef < b.capabilityRef ? -1 : 1));
     for (const { entity, capabilityRef } of entities) {
       capabilities.push(capabilityRef);
-      const templates = entity.metadata.annotations?.[TEMPLATES_ANNOTATION];
-      for (const template of (templates ?? '').split(',')) {
-        const templateRef = template.trim()
-          ? normaliseRef(template.trim(), {
-              defaultKind: 'template',
-              defaultNamespace: entity.metadata.namespace,
-            })
-          : undefined;
+      for (const templateRef of templatesOf(entity)) {
         // A template serving two capabilities counts for the first one in ref order.
-        if (templateRef && !byTemplate.has(templateRef)) {
+        if (!byTemplate.has(templateRef)) {
           byTemplate.set(templateRef, capabilityRef);
         }
       }
     }
     return { at: Date.now(), capabilities, byTemplate };
   }
+}
+
+/**
+ * The golden-path templates a capability lists in `platform-product.io/templates` (comma-separated, short refs
+ * allowed), normalised, in the order written; refs that do not parse are left out.
+ */
+export function templatesOf(entity: Entity): string[] {
+  const templates = entity.metadata.annotations?.[TEMPLATES_ANNOTATION] ?? '';
+  const refs: string[] = [];
+  for (const template of templates.split(',')) {
+    const templateRef = template.trim()
+      ? normaliseRef(template.trim(), {
+          defaultKind: 'template',
+          defaultNamespace: entity.metadata.namespace,
+        })
+      : undefined;
+    if (templateRef && !refs.includes(templateRef)) refs.push(templateRef);
+  }
+  return refs;
 }

@@ -17,10 +17,16 @@ import {
   TeamHabits,
   timeToHabit,
   TimeToHabit,
+  Way,
+  WeeklyActivity,
   WeekStart,
   weekStartOf,
 } from '@platform-product/plugin-habit-metrics-common';
-import { HabitStore } from '../database/HabitStore';
+import {
+  ActivityFilter,
+  ActivityShape,
+  HabitStore,
+} from '../database/HabitStore';
 import { CapabilityIndex } from './CapabilityIndex';
 import { TeamResolver } from './TeamResolver';
 
@@ -28,6 +34,15 @@ export interface WeekRange {
   from: WeekStart;
   to: WeekStart;
 }
+
+/** The rows "active" reads (habit-metrics-common): new way, not the catalog baseline. */
+const ACTIVE: Pick<ActivityFilter, 'way' | 'excludeKinds'> = {
+  way: 'new',
+  excludeKinds: [EVENT_KINDS.componentBaseline],
+};
+
+/** For metrics that only ask whether a team was active (count > 0): unsorted, one row per group, count 1. */
+const WHETHER_ACTIVE: ActivityShape = { sorted: false, counts: false };
 
 /** Streaks before a range are looked for this far back: longer ones are reported as this long. */
 const REVERSION_LOOKBACK_WEEKS = 156;
@@ -55,11 +70,14 @@ export class MetricsService {
   async goldenPath(
     range: WeekRange & { teamRef?: string },
   ): Promise<GoldenPathShare> {
-    const activity = await this.options.store.weeklyActivity({
-      from: range.from,
-      to: range.to,
-      kinds: [EVENT_KINDS.componentCreated],
-    });
+    const activity = await this.options.store.weeklyActivity(
+      {
+        from: range.from,
+        to: range.to,
+        kinds: [EVENT_KINDS.componentCreated],
+      },
+      { by: ['way'], sorted: false },
+    );
     return goldenPathShare(activity, range);
   }
 
@@ -67,11 +85,16 @@ export class MetricsService {
     range: WeekRange & { capabilityRef?: string; templateRef?: string },
   ): Promise<Adoption> {
     const [activity, totalTeams] = await Promise.all([
-      this.options.store.weeklyActivity({
-        to: range.to,
-        capabilityRef: range.capabilityRef,
-        templateRef: range.templateRef,
-      }),
+      this.options.store.weeklyActivity(
+        {
+          to: range.to,
+          capabilityRef: range.capabilityRef,
+          templateRef: range.templateRef,
+          ...ACTIVE,
+        },
+        // Adoption of a template counts some kinds only; of a capability, any.
+        { by: range.templateRef ? ['kind'] : [], ...WHETHER_ACTIVE },
+      ),
       this.options.teams.totalTeams(),
     ]);
     return adoption(activity, { ...range, totalTeams });
@@ -81,16 +104,28 @@ export class MetricsService {
   async adoptionOfAll(range: WeekRange): Promise<Adoption[]> {
     const { store, teams, capabilities } = this.options;
     const [activity, totalTeams, known, recorded] = await Promise.all([
-      store.weeklyActivity({ to: range.to }),
+      store.weeklyActivity(
+        { to: range.to, withCapability: true, ...ACTIVE },
+        { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+      ),
       teams.totalTeams(),
       capabilities.capabilities(),
       store.capabilityRefsWithActivity(),
     ]);
-    return [...new Set([...known, ...recorded])]
-      .sort()
-      .map(capabilityRef =>
-        adoption(activity, { ...range, capabilityRef, totalTeams }),
-      );
+    // Each capability reads its own rows: one pass over all of them, not one per capability.
+    const byCapability = new Map<string, WeeklyActivity[]>();
+    for (const row of activity) {
+      const rows = byCapability.get(row.capabilityRef!);
+      if (rows) rows.push(row);
+      else byCapability.set(row.capabilityRef!, [row]);
+    }
+    return [...new Set([...known, ...recorded])].sort().map(capabilityRef =>
+      adoption(byCapability.get(capabilityRef) ?? [], {
+        ...range,
+        capabilityRef,
+        totalTeams,
+      }),
+    );
   }
 
   async retention(options: {
@@ -99,10 +134,10 @@ export class MetricsService {
     now?: Date;
   }): Promise<Retention> {
     const asOf = this.asOf(options.now);
-    const activity = await this.options.store.weeklyActivity({
-      to: asOf,
-      capabilityRef: options.capabilityRef,
-    });
+    const activity = await this.options.store.weeklyActivity(
+      { to: asOf, capabilityRef: options.capabilityRef, ...ACTIVE },
+      { by: [], ...WHETHER_ACTIVE },
+    );
     return cohortRetention(activity, {
       capabilityRef: options.capabilityRef ?? null,
       weeks: options.weeks,
@@ -113,12 +148,16 @@ export class MetricsService {
   async stickiness(
     range: WeekRange & { capabilityRef?: string },
   ): Promise<{ capabilityRef: string | null; weeks: StickinessWeek[] }> {
-    const activity = await this.options.store.weeklyActivity({
-      // The window of the first week reaches back before `from`.
-      from: addWeeks(range.from, -3),
-      to: range.to,
-      capabilityRef: range.capabilityRef,
-    });
+    const activity = await this.options.store.weeklyActivity(
+      {
+        // The window of the first week reaches back before `from`.
+        from: addWeeks(range.from, -3),
+        to: range.to,
+        capabilityRef: range.capabilityRef,
+        ...ACTIVE,
+      },
+      { by: [], ...WHETHER_ACTIVE },
+    );
     return {
       capabilityRef: range.capabilityRef ?? null,
       weeks: stickiness(activity, range),
@@ -128,11 +167,20 @@ export class MetricsService {
   async reversions(
     range: WeekRange & { minStreakWeeks?: number },
   ): Promise<Reversions> {
-    const activity = await this.options.store.weeklyActivity({
-      from: addWeeks(range.from, -REVERSION_LOOKBACK_WEEKS),
-      to: range.to,
-    });
-    return reversions(activity, {
+    // New-way and old-way weeks per team are all it takes; one query per way, so each can skip along the
+    // (team, week) index instead of reading every row.
+    const weeksOf = (way: Way) =>
+      this.options.store.weeklyActivity(
+        {
+          from: addWeeks(range.from, -REVERSION_LOOKBACK_WEEKS),
+          to: range.to,
+          way,
+          excludeKinds: [EVENT_KINDS.componentBaseline],
+        },
+        { by: [], ...WHETHER_ACTIVE },
+      );
+    const [newWay, oldWay] = await Promise.all([weeksOf('new'), weeksOf('old')]);
+    return reversions([...newWay, ...oldWay], {
       ...range,
       minStreakWeeks: range.minStreakWeeks ?? this.options.reversionStreakWeeks,
     });
@@ -140,13 +188,14 @@ export class MetricsService {
 
   async timeToHabit(options: { habitWeeks?: number }): Promise<TimeToHabit> {
     const { store, capabilities } = this.options;
-    const [activity, known] = await Promise.all([
-      store.weeklyActivity(),
+    const [activity, known, recorded] = await Promise.all([
+      store.weeklyActivity(
+        { withCapability: true, ...ACTIVE },
+        { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+      ),
       capabilities.capabilities(),
+      store.capabilityRefsWithActivity(),
     ]);
-    const recorded = new Set(
-      activity.flatMap(row => (row.capabilityRef ? [row.capabilityRef] : [])),
-    );
     return timeToHabit(activity, {
       habitWeeks: options.habitWeeks ?? this.options.habitWeeks,
       capabilityRefs: [...new Set([...known, ...recorded])].sort(),
@@ -158,11 +207,14 @@ export class MetricsService {
     teamRef: string,
     range: WeekRange,
   ): Promise<TeamHabits | undefined> {
-    const activity = await this.options.store.weeklyActivity({
-      from: addWeeks(range.from, -REVERSION_LOOKBACK_WEEKS),
-      to: range.to,
-      teamRef,
-    });
+    const activity = await this.options.store.weeklyActivity(
+      {
+        from: addWeeks(range.from, -REVERSION_LOOKBACK_WEEKS),
+        to: range.to,
+        teamRef,
+      },
+      { by: ['capabilityRef', 'kind', 'way'], sorted: false },
+    );
     if (
       activity.length === 0 &&
       !(await this.options.teams.groupExists(teamRef))
@@ -181,12 +233,23 @@ export class MetricsService {
     range: WeekRange,
     now = new Date(),
   ): Promise<CapabilityHabits | undefined> {
+    const { store, teams, capabilities } = this.options;
     const [activity, totalTeams, known] = await Promise.all([
-      this.options.store.weeklyActivity({ capabilityRef }),
-      this.options.teams.totalTeams(),
-      this.options.capabilities.isCapability(capabilityRef),
+      // Every figure of the page counts active weeks only.
+      store.weeklyActivity(
+        { capabilityRef, ...ACTIVE },
+        { by: [], ...WHETHER_ACTIVE },
+      ),
+      teams.totalTeams(),
+      capabilities.isCapability(capabilityRef),
     ]);
-    if (activity.length === 0 && !known) return undefined;
+    if (
+      activity.length === 0 &&
+      !known &&
+      !(await store.capabilityRefsWithActivity()).includes(capabilityRef)
+    ) {
+      return undefined;
+    }
     return summariseCapability(activity, capabilityRef, {
       ...range,
       totalTeams,
