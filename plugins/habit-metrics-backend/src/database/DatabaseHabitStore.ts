@@ -161,7 +161,10 @@ export class DatabaseHabitStore implements HabitStore {
     ];
     const counted = shape.counts !== false;
     const query = counted
-      ? this.db('hm_events').select(columns).count({ count: '*' }).groupBy(columns)
+      ? this.db('hm_events')
+          .select(columns)
+          .count({ count: '*' })
+          .groupBy(columns)
       : this.db('hm_events').distinct(columns);
     if (filter.from !== undefined) query.where('week', '>=', filter.from);
     if (filter.to !== undefined) query.where('week', '<=', filter.to);

@@ -179,7 +179,10 @@ export class MetricsService {
         },
         { by: [], ...WHETHER_ACTIVE },
       );
-    const [newWay, oldWay] = await Promise.all([weeksOf('new'), weeksOf('old')]);
+    const [newWay, oldWay] = await Promise.all([
+      weeksOf('new'),
+      weeksOf('old'),
+    ]);
     return reversions([...newWay, ...oldWay], {
       ...range,
       minStreakWeeks: range.minStreakWeeks ?? this.options.reversionStreakWeeks,
