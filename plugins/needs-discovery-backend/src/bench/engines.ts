@@ -47,7 +47,6 @@ export async function openSqlite(): Promise<BenchDatabase> {
     client: 'better-sqlite3',
     connection: { filename },
     useNullAsDefault: true,
-    pool: { afterCreate: (conn: any, done: any) => { conn.pragma('journal_mode = WAL'); conn.pragma('synchronous = NORMAL'); done(null, conn); } } as any,
   });
   const [{ version }] = await queryRows<{ version: string }>(
     knex,

@@ -34,7 +34,7 @@ export function summarize(samples: readonly number[]): Latency {
 export const ratio = (value: number, floor: number) =>
   Math.round((value / floor) * 100) / 100;
 
-const ms = (value: number) =>
+export const formatMs = (value: number) =>
   `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ms`;
 
 /** A fixed-width text table; the benchmark prints one per engine. */
@@ -55,5 +55,3 @@ export function table(rows: string[][]): string {
     )
     .join('\n');
 }
-
-export { ms as formatMs };

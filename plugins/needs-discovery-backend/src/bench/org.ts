@@ -1,9 +1,10 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 
 /**
- * The organisation the benchmark runs against: seven teams of roughly 30–50 people. Membership is a pure function
- * of the user ref, so the mocked catalog, the mocked user info and the seeded rows all agree without sharing state,
- * and any `user:default/bench-<i>` the load generator invents belongs to one or two real teams.
+ * The organisation the benchmark runs against: seven teams of roughly 35–50 people. Membership is a pure function
+ * of the user ref, so the mocked catalog and the mocked user info agree without sharing state, and every
+ * `user:default/bench-<i>` the load generator invents belongs to one or two of the teams. (The seeded responses are
+ * anonymous rows and draw their teams directly.)
  */
 export const BENCH_TEAMS: readonly string[] = [
   'group:default/checkout',
@@ -15,25 +16,33 @@ export const BENCH_TEAMS: readonly string[] = [
   'group:default/identity',
 ];
 
-/** Users listed in the catalog; 280 users over 7 teams, a fifth of them in two teams, gives ~40–48 per team. */
-const CATALOG_USERS = 280;
+/** Users listed in the catalog: 250 over 7 teams, a fifth of them in two, gives teams of 36 to 50. */
+const CATALOG_USERS = 250;
 
 export const benchUserRef = (name: string | number) =>
   `user:default/bench-${name}`;
 
-/** FNV-1a: a stable, well-spread 32-bit hash, so team sizes come out even for any naming scheme. */
-function fnv1a(text: string): number {
+/**
+ * FNV-1a with a murmur3 finaliser: stable and well spread in every bit, so team sizes come out even for any naming
+ * scheme (plain FNV-1a leaves the low bits of similar names correlated).
+ */
+function stableHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 
 /** The teams of a user: one, and for about one in five people a second one. */
 export function benchTeamsOf(userRef: string): string[] {
-  const hash = fnv1a(userRef.toLocaleLowerCase('en-US'));
+  const hash = stableHash(userRef.toLocaleLowerCase('en-US'));
   const primary = hash % BENCH_TEAMS.length;
   const teams = [BENCH_TEAMS[primary]];
   if ((hash >>> 8) % 5 === 0) {
