@@ -151,10 +151,12 @@ export class DatabaseHabitStore implements HabitStore {
   ): Promise<WeeklyActivity[]> {
     const by = new Set<ActivityColumn>(shape.by ?? ALL_COLUMNS);
     const groupByWay = by.has('way') || filter.way === undefined;
+    // The order follows the indexes (capability, team, week, …) and (team, week): for SELECT DISTINCT, SQLite then
+    // reads one index entry per group.
     const columns = [
+      ...(by.has('capabilityRef') ? ['capability_ref'] : []),
       'team_ref',
       'week',
-      ...(by.has('capabilityRef') ? ['capability_ref'] : []),
       ...(by.has('templateRef') ? ['template_ref'] : []),
       ...(by.has('kind') ? ['kind'] : []),
       ...(groupByWay ? ['way'] : []),
