@@ -18,6 +18,17 @@ if (unit) {
   console.log(
     `unit/store/HTTP tests: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`,
   );
+  for (const suite of unit.testResults ?? []) {
+    const failures = (suite.assertionResults ?? []).filter(
+      t => t.status === 'failed',
+    );
+    if (suite.status === 'failed' && failures.length === 0) {
+      console.log(`  ✗ ${suite.name}: ${String(suite.message).slice(0, 500)}`);
+    }
+    for (const test of failures) {
+      console.log(`  ✗ ${suite.name}: ${test.fullName}`);
+    }
+  }
 }
 if (unitStatus !== 0 && (!unit || unit.success)) {
   failed += 1;
@@ -36,6 +47,15 @@ if (smoke) {
   console.log(
     `smoke and browser checks: ${smoke.passed} passed, ${smoke.failed} failed`,
   );
+  // Repeated here because only the end of a CI log is sure to be read; the backend's request log buries the rest.
+  for (const result of smoke.results.filter(r => !r.ok)) {
+    console.log(
+      `  ✗ ${result.name}\n    ${result.message
+        .split('\n')
+        .slice(0, 8)
+        .join('\n    ')}`,
+    );
+  }
 } else if (buildStatus === 0) {
   failed += 1;
   console.log('the smoke test wrote no results');

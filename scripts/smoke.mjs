@@ -231,7 +231,8 @@ try {
           history.items?.length >= 60,
           `${history.items?.length} history points`,
         );
-      }, 180_000),
+        // The demo history waits for the other demos to settle (at most ~2 min after the catalog is ingested).
+      }, 240_000),
   );
 
   if (withBrowser) {

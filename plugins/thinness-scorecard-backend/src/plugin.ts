@@ -113,7 +113,9 @@ export const thinnessScorecardPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: DEMO_TASK_ID,
             scope: 'global',
-            frequency: { seconds: 30 },
+            // Every 10 s, giving up waiting for agreement after 12 runs (~2 min), so a fresh instance shows its
+            // history within a couple of minutes even when the other demos seed slowly.
+            frequency: { seconds: 10 },
             timeout: { minutes: 5 },
             initialDelay: { seconds: 10 },
             fn: async () => {
@@ -131,7 +133,7 @@ export const thinnessScorecardPlugin = createBackendPlugin({
                 ]),
               ]);
               attempts += 1;
-              if (fingerprint !== previous && attempts < 10) {
+              if (fingerprint !== previous && attempts < 12) {
                 previous = fingerprint;
                 return;
               }
