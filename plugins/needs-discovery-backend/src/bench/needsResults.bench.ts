@@ -36,6 +36,7 @@ import {
 } from '@platform-product/plugin-needs-discovery-common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { needsDiscoveryPlugin } from '../plugin';
 import { RespondentHasher } from '../service/RespondentHasher';
@@ -207,61 +208,73 @@ interface SubmissionRun {
   responsesPerSecond: number;
   latency: Latency;
   /**
-   * CPU time of this Node process (test backend and load generator share it) per wall-clock second: near 1.0 means
-   * the single JavaScript thread, not the database, is what limits throughput.
+   * CPU time of this Node process per wall-clock second: the backend's thread (near 1.0 means JavaScript, not the
+   * database, limits throughput) plus the load generator's worker thread.
    */
   nodeCpuPerSecond: number;
 }
 
 /**
  * Every submission comes from a different person (`bench-<i>`), so each must end up as its own row: afterwards the
- * rows under their respondent hashes are counted and must equal the number of 2xx answers. Clients take the next
- * submission as soon as their previous one is answered, as real browsers behind a load balancer would.
+ * rows under their respondent hashes are counted and must equal the number of 2xx answers. The clients run in a
+ * worker thread (submissionClients.js) and take the next submission as soon as their previous one is answered, as
+ * real browsers behind a load balancer would.
  */
 async function submitConcurrently(
-  call: ApiCall,
+  baseUrl: string,
   db: BenchDatabase,
   survey: Survey,
 ): Promise<SubmissionRun> {
   const random = seededRandom(7);
-  const bodies = Array.from({ length: 64 }, () => ({
-    answers: benchAnswers(config.needs, random),
+  const bodies = Array.from({ length: 64 }, () =>
+    JSON.stringify({ answers: benchAnswers(config.needs, random) }),
+  );
+  const submissions = Array.from({ length: config.submissions }, (_, i) => ({
+    user: benchUserRef(i),
+    authorization: as(benchUserRef(i)),
+    body: i % bodies.length,
   }));
-  const acknowledged: string[] = [];
-  const failed: string[] = [];
-  let firstFailure: string | null = null;
-  const latencies: number[] = [];
-  let next = 0;
 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: config.clients }, async () => {
-      for (let i = next++; i < config.submissions; i = next++) {
-        const user = benchUserRef(i);
-        const sent = performance.now();
-        try {
-          const result = await call(
-            'PUT',
-            `/surveys/${survey.id}/responses/me`,
-            as(user),
-            bodies[i % bodies.length],
-          );
-          latencies.push(performance.now() - sent);
-          if (result.status >= 200 && result.status < 300) {
-            acknowledged.push(user);
-            continue;
-          }
-          firstFailure ??= `${result.status} ${result.body.slice(0, 300)}`;
-        } catch (error) {
-          firstFailure ??= String(error);
-        }
-        failed.push(user);
-      }
-    }),
-  );
+  const outcomes = await new Promise<
+    { status: number; ms: number; error?: string }[]
+  >((resolveOutcomes, reject) => {
+    const worker = new Worker(
+      resolvePackagePath(
+        '@platform-product/plugin-needs-discovery-backend',
+        'src/bench/submissionClients.js',
+      ),
+      {
+        workerData: {
+          url: `${baseUrl}/surveys/${survey.id}/responses/me`,
+          clients: config.clients,
+          bodies,
+          submissions: submissions.map(({ authorization, body }) => ({
+            authorization,
+            body,
+          })),
+        },
+      },
+    );
+    worker.once('message', resolveOutcomes);
+    worker.once('error', reject);
+  });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+
+  const acknowledged: string[] = [];
+  const failed: string[] = [];
+  let firstFailure: string | null = null;
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status >= 200 && outcome.status < 300) {
+      acknowledged.push(submissions[i].user);
+    } else {
+      firstFailure ??= `${outcome.status} ${outcome.error ?? ''}`;
+      failed.push(submissions[i].user);
+    }
+  });
+  const latencies = outcomes.filter(o => o.status > 0).map(o => o.ms);
 
   const hasher = new RespondentHasher(RESPONDENT_KEY);
   const countStored = async (users: string[]) => {
@@ -435,9 +448,7 @@ async function measureEngine(db: BenchDatabase): Promise<EngineRun> {
       )}, cold ${formatMs(cold.p50)}`,
     );
 
-    const submissions = await phase(call =>
-      submitConcurrently(call, db, survey),
-    );
+    const submissions = await submitConcurrently(baseUrl, db, survey);
     progress(
       `${engine}: ${submissions.acknowledged} submissions in ${submissions.seconds} s`,
     );

@@ -121,6 +121,7 @@ const RESPONSE_COLUMNS = [
   'teams',
   'answers',
   'revision',
+  'rated_needs',
   'submitted_at',
   'updated_at',
 ] as const;
@@ -147,6 +148,8 @@ export async function seedResponses(options: {
   const maxRow = await db('nd_responses').max({ id: 'id' }).first();
   let nextId = Number(maxRow?.id ?? 0) + 1;
   const result = { responses: 0, ratings: 0, teamRows: 0, answerItems: 0 };
+  /** nd_team_sets rows, written once at the end, as the store writes each set once. */
+  const teamSets = new Map<string, string>();
 
   for (let done = 0; done < responses; done += batchSize) {
     const size = Math.min(batchSize, responses - done);
@@ -168,8 +171,13 @@ export async function seedResponses(options: {
         );
       }
       teams.sort();
+      const teamSetKey = createHash('sha1')
+        .update(JSON.stringify(teams))
+        .digest('hex');
+      teamSets.set(teamSetKey, JSON.stringify(teams));
       const answers = benchAnswers(needs, random);
       const at = now - Math.floor(random() * twoWeeks);
+      const ratings = Object.entries(answers.ratings as NeedRatingAnswer);
       responseRows.push([
         id,
         surveyId,
@@ -177,14 +185,20 @@ export async function seedResponses(options: {
         JSON.stringify(teams),
         JSON.stringify(answers),
         1,
+        ratings.length,
         at,
         at,
       ]);
       for (const team of teams) teamRows.push([id, surveyId, team]);
-      for (const [need, rating] of Object.entries(
-        answers.ratings as NeedRatingAnswer,
-      )) {
-        ratingRows.push([id, surveyId, need, rating.pain, rating.frequency]);
+      for (const [need, rating] of ratings) {
+        ratingRows.push([
+          id,
+          surveyId,
+          need,
+          rating.pain,
+          rating.frequency,
+          teamSetKey,
+        ]);
       }
       itemRows.push([id, surveyId, 'nps', null, answers.nps, null]);
       itemRows.push([id, surveyId, 'role', answers.role, null, null]);
@@ -200,7 +214,14 @@ export async function seedResponses(options: {
       await insertRows(
         tx,
         'nd_need_ratings',
-        ['response_id', 'survey_id', 'need_id', 'pain', 'frequency'],
+        [
+          'response_id',
+          'survey_id',
+          'need_id',
+          'pain',
+          'frequency',
+          'team_set',
+        ],
         ratingRows,
       );
       await insertRows(
@@ -215,6 +236,10 @@ export async function seedResponses(options: {
     result.ratings += ratingRows.length;
     result.answerItems += itemRows.length;
     options.onProgress?.(result.responses);
+  }
+
+  for (const [key, teams] of teamSets) {
+    await db('nd_team_sets').insert({ key, teams }).onConflict('key').ignore();
   }
 
   if (db.client.config.client === 'pg') {

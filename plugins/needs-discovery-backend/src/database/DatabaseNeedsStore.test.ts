@@ -8,6 +8,7 @@ import {
   Survey,
   SurveyDefinition,
 } from '@platform-product/plugin-needs-discovery-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseNeedsStore } from './DatabaseNeedsStore';
 
 jest.setTimeout(60_000);
@@ -223,6 +224,64 @@ describe('DatabaseNeedsStore', () => {
         }));
       expect(normalise(stats.questions)).toEqual(
         normalise(reference.questions),
+      );
+    });
+
+    it('keeps every figure of existing responses through the upgrade to one-pass results', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const survey = await openSurvey(store);
+      for (let i = 0; i < 23; i++) {
+        await store.upsertResponse({
+          survey,
+          respondentHash: `h${i}`,
+          ...answersFor(i),
+        });
+      }
+      const options = { weights: DEFAULT_FREQUENCY_WEIGHTS, audienceTeams };
+      const before = await store.computeStats(survey, options);
+
+      // Back to the schema before 20261128000000 (its table and indexes gone; the columns stay, as the rows an
+      // older version writes would leave them), then up again: the migration must rebuild the rating counts and
+      // team sets.
+      const directory = resolvePackagePath(
+        '@platform-product/plugin-needs-discovery-backend',
+        'migrations',
+      );
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('nd_team_sets')).toBe(false);
+      await knex('nd_need_ratings').update({ team_set: '' });
+      await knex('nd_responses').update({ rated_needs: 0 });
+      const upgraded = await DatabaseNeedsStore.create({
+        database: mockServices.database({ knex }),
+      });
+      expect(await upgraded.computeStats(survey, options)).toEqual(before);
+
+      // And responses written after the upgrade count as before.
+      await upgraded.upsertResponse({
+        survey,
+        respondentHash: 'h0',
+        ...answersFor(5),
+      });
+      await upgraded.upsertResponse({
+        survey,
+        respondentHash: 'h99',
+        ...answersFor(99),
+      });
+      const reference = aggregateResponses(
+        survey,
+        [
+          ...Array.from({ length: 23 }, (_, i) => answersFor(i === 0 ? 5 : i)),
+          answersFor(99),
+        ],
+        { ...options, audienceSize: 18 },
+      );
+      const after = await upgraded.computeStats(survey, options);
+      expect(after.respondents).toBe(24);
+      expect(after.needs.map(n => n.respondents)).toEqual(
+        reference.needs.map(n => n.respondents),
+      );
+      expect(after.needs.map(n => n.teamsReporting)).toEqual(
+        reference.needs.map(n => n.teamsReporting),
       );
     });
 

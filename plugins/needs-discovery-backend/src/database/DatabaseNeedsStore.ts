@@ -17,7 +17,7 @@ import {
   SurveyStatus,
   TeamStats,
 } from '@platform-product/plugin-needs-discovery-common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   CreateSurveyInput,
@@ -53,6 +53,7 @@ type ResponseRow = {
   teams: string;
   answers: string;
   revision: number | string;
+  rated_needs: number | string;
   submitted_at: number | string;
   updated_at: number | string;
 };
@@ -199,6 +200,11 @@ function flattenAnswers(survey: Survey, answers: Answers) {
 }
 
 /** Inserts in chunks: SQLite allows a limited number of bound parameters per statement. */
+/** The key of a set of teams in nd_team_sets: the SHA-1 of the sorted refs as JSON, as responses store them. */
+function teamSetKey(teams: string[]): string {
+  return createHash('sha1').update(JSON.stringify(teams)).digest('hex');
+}
+
 async function insertChunked(
   tx: Knex.Transaction,
   table: string,
@@ -208,6 +214,28 @@ async function insertChunked(
   for (let i = 0; i < rows.length; i += chunkSize) {
     await tx(table).insert(rows.slice(i, i + chunkSize));
   }
+}
+
+/**
+ * On SQLite, switches the plugin's database file to write-ahead logging. Answers arrive in bursts when a survey
+ * opens, and SQLite has one writer: with the log each commit appends to one file instead of copying pages through a
+ * rollback journal, and results can be read during writes. `synchronous = FULL` keeps every acknowledged answer on
+ * disk across a power cut (better-sqlite3 would relax it in WAL mode). The log is copied back into the database
+ * every 5,000 pages (~20 MB) rather than every 1,000: each response touches pages all over the ratings index, and
+ * fewer, larger checkpoints write each page once for many responses (yarn bench:needs: 275 → 380 submissions/s).
+ * The journal mode is stored in the file; the other two are per connection, so they are set on each new one too,
+ * as Backstage sets its own pragmas. In-memory databases ignore all three.
+ */
+async function useWriteAheadLog(client: Knex): Promise<void> {
+  if (!String(client.client.config.client).includes('sqlite')) return;
+  const perConnection = ['synchronous = FULL', 'wal_autocheckpoint = 5000'];
+  await client.raw('PRAGMA journal_mode = WAL');
+  for (const pragma of perConnection) await client.raw(`PRAGMA ${pragma}`);
+  client.client.pool?.on(
+    'createSuccess',
+    (_eventId: unknown, connection: { pragma?: (source: string) => unknown }) =>
+      perConnection.forEach(pragma => connection.pragma?.(pragma)),
+  );
 }
 
 /** {@link NeedsStore} on the plugin's own database (SQLite or PostgreSQL). */
@@ -220,10 +248,30 @@ export class DatabaseNeedsStore implements NeedsStore {
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
+    await useWriteAheadLog(client);
     return new DatabaseNeedsStore(client);
   }
 
+  /** Team sets known to be in nd_team_sets (rows are never removed), so most submissions skip writing theirs. */
+  private readonly knownTeamSets = new Map<string, string[]>();
+
   private constructor(private readonly db: Knex) {}
+
+  /** The teams of each team-set key; read from the table only for keys this instance has not seen. */
+  private async teamSets(
+    keys: Iterable<string>,
+  ): Promise<Map<string, string[]>> {
+    const unknown = [...new Set(keys)].filter(k => !this.knownTeamSets.has(k));
+    for (let i = 0; i < unknown.length; i += 500) {
+      const rows = await this.db('nd_team_sets')
+        .whereIn('key', unknown.slice(i, i + 500))
+        .select('key', 'teams');
+      for (const row of rows) {
+        this.knownTeamSets.set(String(row.key), JSON.parse(String(row.teams)));
+      }
+    }
+    return this.knownTeamSets;
+  }
 
   async createSurvey(input: CreateSurveyInput): Promise<Survey> {
     const now = (input.now ?? new Date()).getTime();
@@ -327,6 +375,7 @@ export class DatabaseNeedsStore implements NeedsStore {
           teams: JSON.stringify(teams),
           answers: JSON.stringify(answers),
           revision: 1,
+          rated_needs: ratings.length,
           submitted_at: now,
           updated_at: now,
         })
@@ -335,6 +384,7 @@ export class DatabaseNeedsStore implements NeedsStore {
           teams: JSON.stringify(teams),
           answers: JSON.stringify(answers),
           revision: tx.raw('nd_responses.revision + 1'),
+          rated_needs: ratings.length,
           updated_at: now,
         })
         .returning('*');
@@ -350,6 +400,13 @@ export class DatabaseNeedsStore implements NeedsStore {
         }
       }
       const link = { response_id: responseId, survey_id: survey.id };
+      const teamSet = teamSetKey(teams);
+      if (!this.knownTeamSets.has(teamSet)) {
+        await tx('nd_team_sets')
+          .insert({ key: teamSet, teams: JSON.stringify(teams) })
+          .onConflict('key')
+          .ignore();
+      }
       await insertChunked(
         tx,
         'nd_response_teams',
@@ -358,7 +415,7 @@ export class DatabaseNeedsStore implements NeedsStore {
       await insertChunked(
         tx,
         'nd_need_ratings',
-        ratings.map(r => ({ ...link, ...r })),
+        ratings.map(r => ({ ...link, ...r, team_set: teamSet })),
       );
       await insertChunked(
         tx,
@@ -367,6 +424,8 @@ export class DatabaseNeedsStore implements NeedsStore {
       );
       return upserted;
     });
+    // Only once committed: a rolled-back set must be written again by the next response that has it.
+    this.knownTeamSets.set(teamSetKey(teams), teams);
     // The row as this transaction wrote it, rather than read back in another round trip.
     return rowToResponse(row);
   }
@@ -458,59 +517,98 @@ export class DatabaseNeedsStore implements NeedsStore {
       [weights.daily, weights.weekly, weights.monthly, weights.rarely],
     );
 
-    // Teams reporting a need are counted from the team × need breakdown below, which already joins every rating
-    // with its teams, instead of in a second such join with count(distinct team_ref): PostgreSQL sorted that whole
-    // join for the distinct count, most of a 5.7 s recompute at 100k responses (1.6 s without it; yarn bench:needs).
-    const [respondentsRow, needRows, teamRows, teamNeedRows] =
+    // One index-only pass over the ratings, grouped by need and by the rater's set of teams (its key is written on
+    // each rating): the need totals are sums over the sets, a team's figures sums over the sets that contain it. At
+    // 100k responses this replaced a join of every rating with the response's teams (see the migration
+    // 20261128000000_results_in_one_pass for the figures).
+    const [respondentsRow, ratingRows, teamRows, questionRows] =
       await Promise.all([
+        // Respondents, and those who rated at least one need, in one pass over the summary index.
         this.db('nd_responses')
           .where({ survey_id: surveyId })
-          .count({ count: '*' })
-          .first(),
+          .first(
+            this.db.raw('count(*) as respondents'),
+            this.db.raw(
+              'sum(case when rated_needs > 0 then 1 else 0 end) as rating_respondents',
+            ),
+          ),
         this.db('nd_need_ratings')
           .where({ survey_id: surveyId })
-          .groupBy('need_id')
+          .groupBy('need_id', 'team_set')
           .select(
             'need_id',
+            'team_set',
             this.db.raw('count(*) as respondents'),
             this.db.raw('sum(pain) as pain_sum'),
             this.db.raw(`sum(${weightCase.toQuery()}) as weight_sum`),
+            this.db.raw(
+              'sum(case when pain >= ? then 1 else 0 end) as reporting',
+              [REPORTING_PAIN],
+            ),
           ),
         this.db('nd_response_teams')
           .where({ survey_id: surveyId })
           .groupBy('team_ref')
           .select('team_ref', this.db.raw('count(*) as respondents')),
-        this.db('nd_need_ratings as r')
-          .join('nd_response_teams as t', 't.response_id', 'r.response_id')
-          .where('r.survey_id', surveyId)
-          .groupBy('t.team_ref', 'r.need_id')
-          .select(
-            't.team_ref',
-            'r.need_id',
-            this.db.raw('count(*) as respondents'),
-            this.db.raw('sum(r.pain) as pain_sum'),
-            this.db.raw(
-              'sum(case when r.pain >= ? then 1 else 0 end) as reporting',
-              [REPORTING_PAIN],
-            ),
-          ),
+        this.questionRows(surveyId),
       ]);
 
-    const reporting = new Map<string, number>();
-    for (const row of teamNeedRows) {
-      if (toNumber(row.reporting) > 0) {
-        const needId = String(row.need_id);
-        reporting.set(needId, (reporting.get(needId) ?? 0) + 1);
+    const needTotals = new Map<
+      string,
+      { respondents: number; painSum: number; weightSum: number }
+    >();
+    /** team → need → figures, and whether anyone in the team reported the need. */
+    const teamNeedTotals = new Map<
+      string,
+      Map<string, { respondents: number; painSum: number; reporting: boolean }>
+    >();
+    const teamSets = await this.teamSets(
+      ratingRows.map(row => String(row.team_set)),
+    );
+    for (const row of ratingRows) {
+      const needId = String(row.need_id);
+      const respondents = toNumber(row.respondents);
+      const painSum = toNumber(row.pain_sum);
+      const total = needTotals.get(needId) ?? {
+        respondents: 0,
+        painSum: 0,
+        weightSum: 0,
+      };
+      total.respondents += respondents;
+      total.painSum += painSum;
+      total.weightSum += toNumber(row.weight_sum);
+      needTotals.set(needId, total);
+
+      for (const team of teamSets.get(String(row.team_set)) ?? []) {
+        const byNeed = teamNeedTotals.get(team) ?? new Map();
+        const figures = byNeed.get(needId) ?? {
+          respondents: 0,
+          painSum: 0,
+          reporting: false,
+        };
+        figures.respondents += respondents;
+        figures.painSum += painSum;
+        figures.reporting ||= toNumber(row.reporting) > 0;
+        byNeed.set(needId, figures);
+        teamNeedTotals.set(team, byNeed);
       }
     }
-    const byNeed = new Map(needRows.map(r => [String(r.need_id), r]));
+
+    const reporting = new Map<string, number>();
+    for (const byNeed of teamNeedTotals.values()) {
+      for (const [needId, figures] of byNeed) {
+        if (figures.reporting) {
+          reporting.set(needId, (reporting.get(needId) ?? 0) + 1);
+        }
+      }
+    }
     const needs: NeedStats[] = survey.needs.map(need => {
-      const row = byNeed.get(need.id);
+      const total = needTotals.get(need.id);
       return {
         needId: need.id,
-        respondents: toNumber(row?.respondents),
-        painSum: toNumber(row?.pain_sum),
-        weightSum: Math.round(toNumber(row?.weight_sum) * 1e6) / 1e6,
+        respondents: total?.respondents ?? 0,
+        painSum: total?.painSum ?? 0,
+        weightSum: Math.round((total?.weightSum ?? 0) * 1e6) / 1e6,
         teamsReporting: reporting.get(need.id) ?? 0,
       };
     });
@@ -518,38 +616,35 @@ export class DatabaseNeedsStore implements NeedsStore {
     const teamRespondents = new Map(
       teamRows.map(r => [String(r.team_ref), toNumber(r.respondents)]),
     );
-    const teamNeeds = new Map<string, TeamStats['needs']>();
-    for (const row of teamNeedRows) {
-      const list = teamNeeds.get(String(row.team_ref)) ?? [];
-      list.push({
-        needId: String(row.need_id),
-        respondents: toNumber(row.respondents),
-        painSum: toNumber(row.pain_sum),
-      });
-      teamNeeds.set(String(row.team_ref), list);
-    }
     const teams: TeamStats[] = audienceTeams.map(team => ({
       teamRef: team.teamRef,
       members: team.members,
       respondents: teamRespondents.get(team.teamRef) ?? 0,
-      needs: (teamNeeds.get(team.teamRef) ?? []).sort(
-        (a: TeamStats['needs'][number], b: TeamStats['needs'][number]) =>
-          a.needId < b.needId ? -1 : 1,
-      ),
+      needs: [...(teamNeedTotals.get(team.teamRef) ?? new Map())]
+        .map(([needId, figures]) => ({
+          needId,
+          respondents: figures.respondents,
+          painSum: figures.painSum,
+        }))
+        .sort((a, b) => (a.needId < b.needId ? -1 : 1)),
     }));
 
-    const questions = await this.computeQuestionStats(survey);
+    const questions = await this.questionStats(
+      survey,
+      questionRows,
+      toNumber(respondentsRow?.rating_respondents),
+    );
     return {
-      respondents: toNumber(respondentsRow?.count as string),
+      respondents: toNumber(respondentsRow?.respondents),
       needs,
       teams,
       questions,
     };
   }
 
-  private async computeQuestionStats(survey: Survey): Promise<QuestionStats[]> {
-    const surveyId = survey.id;
-    const [respondentRows, itemRows, ratingRespondents] = await Promise.all([
+  /** Per question: how many answered it, and the counts behind choices, NPS and rankings (not free text). */
+  private async questionRows(surveyId: string) {
+    const [respondentRows, itemRows] = await Promise.all([
       this.db('nd_answer_items')
         .where({ survey_id: surveyId })
         .groupBy('question_id')
@@ -562,17 +657,16 @@ export class DatabaseNeedsStore implements NeedsStore {
         .whereNull('text')
         .groupBy('question_id', 'item', 'num')
         .select('question_id', 'item', 'num', this.db.raw('count(*) as count')),
-      // Responses with at least one rating. Same count as count(distinct response_id) over the ratings, but a probe
-      // per response instead of de-duplicating every rating (about 20 per response).
-      this.db('nd_responses as r')
-        .where('r.survey_id', surveyId)
-        .whereExists(
-          this.db('nd_need_ratings as n')
-            .whereRaw('n.response_id = r.id')
-            .select(this.db.raw('1')),
-        )
-        .first(this.db.raw('count(*) as respondents')),
     ]);
+    return { respondentRows, itemRows };
+  }
+
+  private async questionStats(
+    survey: Survey,
+    { respondentRows, itemRows }: Awaited<ReturnType<typeof this.questionRows>>,
+    ratingRespondents: number,
+  ): Promise<QuestionStats[]> {
+    const surveyId = survey.id;
     const respondents = new Map(
       respondentRows.map(r => [String(r.question_id), toNumber(r.respondents)]),
     );
@@ -588,7 +682,7 @@ export class DatabaseNeedsStore implements NeedsStore {
         case 'need-rating':
           stats.push({
             questionId: question.id,
-            respondents: toNumber(ratingRespondents?.respondents),
+            respondents: ratingRespondents,
           });
           break;
         case 'single-choice':
