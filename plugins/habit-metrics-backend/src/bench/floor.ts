@@ -12,7 +12,9 @@ import {
   weekRange,
 } from '@platform-product/plugin-habit-metrics-common';
 import { Knex } from 'knex';
-import { BenchEngine, rawRows } from './engines';
+// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { BenchEngine, queryRows } from '@platform-product/bench-utils';
 
 /*
  * The floors: each endpoint's figures computed by one hand-written SQL statement on the same database, the way a
@@ -105,7 +107,7 @@ export function goldenPathFloor(ctx: FloorContext): Floor<{
     };
   };
   return {
-    query: knex => rawRows<Row>(knex, sql, [ctx.from, ctx.to]),
+    query: knex => queryRows<Row>(knex, sql, [ctx.from, ctx.to]),
     fromRows: rows =>
       summarise(
         rows.map(r => [
@@ -178,7 +180,7 @@ export function adoptionFloor(
     select week, active_teams, sum(new_adopters) over (order by week) as cumulative
     from weekly`;
   return {
-    query: knex => rawRows<Row>(knex, sql, [capabilityRef, ctx.to]),
+    query: knex => queryRows<Row>(knex, sql, [capabilityRef, ctx.to]),
     fromRows: rows =>
       adoptionWeeks(
         ctx,
@@ -214,7 +216,7 @@ export function adoptionOfAllFloor(
            sum(new_adopters) over (partition by capability_ref order by week) as cumulative
     from weekly`;
   return {
-    query: knex => rawRows<Row>(knex, sql, [ctx.to]),
+    query: knex => queryRows<Row>(knex, sql, [ctx.to]),
     fromRows: rows => {
       const byCapability = new Map<
         string,
@@ -301,7 +303,7 @@ export function retentionFloor(
     group by c.cohort, i.wi - c.cohort`;
   return {
     query: knex =>
-      rawRows<Row>(knex, sql, [capabilityRef, ctx.to, ctx.retentionWeeks]),
+      queryRows<Row>(knex, sql, [capabilityRef, ctx.to, ctx.retentionWeeks]),
     fromRows: rows =>
       cohortsFrom(
         ctx,
@@ -354,7 +356,7 @@ export function stickinessFloor(ctx: FloorContext): Floor<string[]> {
     group by w.wi`;
   return {
     query: knex =>
-      rawRows<Row>(knex, sql, [
+      queryRows<Row>(knex, sql, [
         addWeeks(ctx.from, -3),
         ctx.to,
         weekIndexOf(ctx.from),
@@ -402,7 +404,7 @@ export function reversionsFloor(ctx: FloorContext): Floor<string[]> {
     where s.streak >= ?`;
   return {
     query: knex =>
-      rawRows<Row>(knex, sql, [
+      queryRows<Row>(knex, sql, [
         addWeeks(ctx.from, -ctx.lookbackWeeks),
         ctx.to,
         ctx.from,
@@ -465,7 +467,7 @@ export function timeToHabitFloor(ctx: FloorContext): Floor<string[]> {
     from per_team p left join medians m on m.capability_ref = p.capability_ref
     group by p.capability_ref, m.median`;
   return {
-    query: knex => rawRows<Row>(knex, sql, [ctx.habitWeeks, ctx.habitWeeks]),
+    query: knex => queryRows<Row>(knex, sql, [ctx.habitWeeks, ctx.habitWeeks]),
     fromRows: rows =>
       rows
         .map(
@@ -511,7 +513,7 @@ export function teamFloor(ctx: FloorContext, teamRef: string): Floor<string[]> {
       where s.streak >= ?`;
   return {
     query: knex =>
-      rawRows<Row>(knex, sql, [
+      queryRows<Row>(knex, sql, [
         teamRef,
         addWeeks(ctx.from, -ctx.lookbackWeeks),
         ctx.to,
@@ -609,7 +611,7 @@ export function capabilityFloor(
   const toIndex = weekIndexOf(ctx.to);
   return {
     query: knex =>
-      rawRows<Row>(knex, sql, [
+      queryRows<Row>(knex, sql, [
         capabilityRef,
         ctx.habitWeeks,
         ctx.habitWeeks,

@@ -35,15 +35,25 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { habitMetricsPlugin } from '../plugin';
-import { benchClient, BenchClient, okBody } from './client';
+// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
+  apiClient,
+  ApiClient,
   BenchDatabase,
   BenchEngine,
+  expectOk,
+  formatMs,
+  Latency,
+  measure,
   openPostgres,
   openSqlite,
-  rawRows,
-} from './engines';
+  queryRows,
+  ratio,
+  summarize,
+  table,
+} from '@platform-product/bench-utils';
+import { habitMetricsPlugin } from '../plugin';
 import {
   adoptionFloor,
   adoptionOfAllFloor,
@@ -57,7 +67,6 @@ import {
   teamFloor,
   timeToHabitFloor,
 } from './floor';
-import { formatMs, Latency, measure, ratio, summarize, table } from './measure';
 import {
   benchCatalogEntities,
   benchOrg,
@@ -303,7 +312,7 @@ function ingestBatches(org: BenchOrg, now: Date): HabitEventInput[][] {
 }
 
 /** Sends the batches from concurrent clients, each taking the next batch when its previous one is answered. */
-async function sendBatches(client: BenchClient, batches: HabitEventInput[][]) {
+async function sendBatches(client: ApiClient, batches: HabitEventInput[][]) {
   let next = 0;
   let accepted = 0;
   let duplicates = 0;
@@ -316,7 +325,9 @@ async function sendBatches(client: BenchClient, batches: HabitEventInput[][]) {
       for (let i = next++; i < batches.length; i = next++) {
         const sent = performance.now();
         try {
-          const result = await client.post('/events', { events: batches[i] });
+          const result = await client.call('POST', '/events', SERVICE, {
+            events: batches[i],
+          });
           latencies.push(performance.now() - sent);
           if (result.status === 202) {
             const body = JSON.parse(result.body) as {
@@ -361,17 +372,9 @@ async function ingest(
       )?.count ?? 0,
     );
   const batches = ingestBatches(org, new Date());
-  const first = await phase(
-    baseUrl,
-    client => sendBatches(client, batches),
-    SERVICE,
-  );
+  const first = await phase(baseUrl, client => sendBatches(client, batches));
   const afterFirst = await stored();
-  const replay = await phase(
-    baseUrl,
-    client => sendBatches(client, batches),
-    SERVICE,
-  );
+  const replay = await phase(baseUrl, client => sendBatches(client, batches));
   const afterReplay = await stored();
   return {
     events: config.ingestEvents,
@@ -402,10 +405,9 @@ async function ingest(
  */
 async function phase<T>(
   baseUrl: string,
-  run: (client: BenchClient) => Promise<T>,
-  authorization = READER,
+  run: (client: ApiClient) => Promise<T>,
 ): Promise<T> {
-  const client = benchClient(baseUrl, authorization);
+  const client = apiClient(baseUrl);
   try {
     return await run(client);
   } finally {
@@ -442,14 +444,14 @@ async function measureEngine(db: BenchDatabase): Promise<EngineRun> {
     );
 
     // The busiest capability and team: the worst case of the per-capability and per-team endpoints.
-    const [{ capability_ref: capabilityRef }] = await rawRows<{
+    const [{ capability_ref: capabilityRef }] = await queryRows<{
       capability_ref: string;
     }>(
       db.knex,
       `select capability_ref from hm_events where capability_ref is not null
         group by capability_ref order by count(*) desc, capability_ref limit 1`,
     );
-    const [{ team_ref: teamRef }] = await rawRows<{ team_ref: string }>(
+    const [{ team_ref: teamRef }] = await queryRows<{ team_ref: string }>(
       db.knex,
       `select team_ref from hm_events group by team_ref order by count(*) desc, team_ref limit 1`,
     );
@@ -466,13 +468,13 @@ async function measureEngine(db: BenchDatabase): Promise<EngineRun> {
     const endpoints: EndpointRun[] = [];
     for (const spec of endpointSpecs(ctx, capabilityRef, teamRef)) {
       // Timed: the round trip up to the last byte of the body; parsing it is the client's business.
-      const call = async (client: BenchClient) => {
-        const result = await client.get(spec.path);
-        if (result.status !== 200) okBody(result, spec.path);
+      const call = async (client: ApiClient) => {
+        const result = await client.call('GET', spec.path, READER);
+        if (result.status !== 200) expectOk(result, spec.path);
         return result;
       };
       const first = await phase(baseUrl, call);
-      const body = okBody<unknown>(first, spec.path);
+      const body = expectOk<unknown>(first, spec.path);
       const bytes = Buffer.byteLength(first.body);
       const rows = await spec.floor.query(db.knex);
       assertSameFigures(
@@ -674,8 +676,8 @@ describe('habit-metrics benchmark', () => {
   it.each(config.engines)('%s', async engine => {
     const db =
       engine === 'sqlite'
-        ? await openSqlite()
-        : await openPostgres(config.postgres);
+        ? await openSqlite('habit-metrics')
+        : await openPostgres(config.postgres, 'habit-metrics');
     if ('unavailable' in db) {
       say(`BENCH habits ${engine} SKIPPED: ${db.unavailable}`);
       return;

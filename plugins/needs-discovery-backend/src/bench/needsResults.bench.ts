@@ -38,17 +38,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import { needsDiscoveryPlugin } from '../plugin';
-import { RespondentHasher } from '../service/RespondentHasher';
-import { apiClient, ApiClient, expectOk } from './client';
+// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
+  apiClient,
+  ApiClient,
   BenchDatabase,
   BenchEngine,
+  expectOk,
+  formatMs,
+  Latency,
   openPostgres,
   openSqlite,
-} from './engines';
+  ratio,
+  summarize,
+  table,
+} from '@platform-product/bench-utils';
+import { needsDiscoveryPlugin } from '../plugin';
+import { RespondentHasher } from '../service/RespondentHasher';
 import { floorAggregate, FloorRow, FloorStatement, pickFloor } from './floor';
-import { formatMs, Latency, ratio, summarize, table } from './measure';
 import { benchCatalogEntities, benchTeamsOf, benchUserRef } from './org';
 import {
   benchAnswers,
@@ -635,8 +643,8 @@ describe('needs-discovery benchmark', () => {
   it.each(config.engines)('%s', async engine => {
     const db =
       engine === 'sqlite'
-        ? await openSqlite()
-        : await openPostgres(config.postgres);
+        ? await openSqlite('needs-discovery')
+        : await openPostgres(config.postgres, 'needs-discovery');
     if ('unavailable' in db) {
       say(`BENCH needs ${engine} SKIPPED: ${db.unavailable}`);
       return;

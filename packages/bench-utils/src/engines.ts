@@ -6,59 +6,57 @@ import { join } from 'node:path';
 
 export type BenchEngine = 'sqlite' | 'postgres';
 
-/** A database of its own for one benchmark run, and how to get rid of it. */
+/** A database of its own for one engine's run. */
 export interface BenchDatabase {
   engine: BenchEngine;
   knex: Knex;
-  /** Human-readable server or library version, e.g. "PostgreSQL 15.20" or "SQLite 3.54.1". */
+  /** e.g. "SQLite 3.50.2", "PostgreSQL 15.14". */
   version: string;
-  /** Settings that change the figures (durability, memory), recorded with the results. */
+  /** Settings that bear on the figures, recorded with them. */
   settings: Record<string, string>;
-  /** Refreshes planner statistics after the bulk load. */
+  /** Planner statistics (and, on PostgreSQL, the visibility map) after the bulk load. */
   analyze(): Promise<void>;
   /** Closes the connections and deletes the database. */
   dispose(): Promise<void>;
 }
 
-/** Returned instead of a database when the engine cannot be reached, so the run can go on with the others. */
 export interface Unavailable {
   unavailable: string;
 }
 
-const rowsOf = <T>(result: unknown): T[] =>
-  Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-
+/** knex.raw answers an array on SQLite and `{ rows }` on PostgreSQL. */
 export async function queryRows<T>(
   knex: Knex,
   sql: string,
   bindings: readonly Knex.RawBinding[] = [],
 ): Promise<T[]> {
-  return rowsOf<T>(await knex.raw(sql, bindings));
+  const result = await knex.raw(sql, bindings);
+  return Array.isArray(result) ? (result as T[]) : (result.rows as T[]);
 }
 
 /**
- * A SQLite file in a fresh temp directory, with the settings Backstage's own SQLite connector uses (better-sqlite3,
- * default journal and synchronous modes). In-memory SQLite would hide the page cache and fsync costs a file pays.
+ * A SQLite file in a new temp directory, opened the way Backstage's SQLite connector opens it (better-sqlite3 with
+ * its defaults). A file rather than `:memory:`, so the page cache and journal cost what they cost in a dev instance.
  */
-export async function openSqlite(): Promise<BenchDatabase> {
-  const directory = await mkdtemp(join(tmpdir(), 'ppk-bench-'));
-  const filename = join(directory, 'needs-discovery.sqlite');
+export async function openSqlite(pluginId: string): Promise<BenchDatabase> {
+  const directory = await mkdtemp(join(tmpdir(), `ppk-bench-${pluginId}-`));
+  const filename = join(directory, `${pluginId}.sqlite`);
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename },
     useNullAsDefault: true,
   });
+  const pragma = async (name: string) => {
+    const [row] = await queryRows<Record<string, unknown>>(
+      knex,
+      `pragma ${name}`,
+    );
+    return String(Object.values(row ?? {})[0]);
+  };
   const [{ version }] = await queryRows<{ version: string }>(
     knex,
     'select sqlite_version() as version',
   );
-  const pragma = async (name: string) =>
-    String(
-      Object.values(
-        (await queryRows<Record<string, unknown>>(knex, `pragma ${name}`))[0] ??
-          {},
-      )[0],
-    );
   return {
     engine: 'sqlite',
     knex,
@@ -80,18 +78,22 @@ export async function openSqlite(): Promise<BenchDatabase> {
 }
 
 /**
- * A new database `ppk_bench_<random>` on the given server, so the run neither sees nor disturbs other data, dropped
- * again by dispose(). Resolves to {@link Unavailable} when the server cannot be reached.
+ * A fresh database `ppk_bench_<plugin>_<random>` on the server of `connectionString`, so a run neither sees nor
+ * disturbs other data, dropped by dispose(); or {@link Unavailable} when the server cannot be reached or refuses
+ * to create it.
  */
 export async function openPostgres(
   connectionString: string,
+  pluginId: string,
 ): Promise<BenchDatabase | Unavailable> {
-  const name = `ppk_bench_${randomBytes(6).toString('hex')}`;
+  const name = `ppk_bench_${pluginId.replace(/\W/g, '_')}_${randomBytes(
+    5,
+  ).toString('hex')}`;
   let adminUrl: string;
   let benchUrl: string;
   try {
-    adminUrl = withDatabase(connectionString, 'postgres');
-    benchUrl = withDatabase(connectionString, name);
+    adminUrl = urlWithDatabase(connectionString, 'postgres');
+    benchUrl = urlWithDatabase(connectionString, name);
   } catch {
     return { unavailable: 'the PostgreSQL connection string is not a URL' };
   }
@@ -103,15 +105,17 @@ export async function openPostgres(
   });
   try {
     await admin.raw(`create database ${name}`);
+    // With the default jit_above_cost, PostgreSQL spends 0.3-1.3 s compiling the bigger plans (the floors more
+    // than the plugin's own queries): that would time the JIT rather than the SQL, and flatter the ratios.
+    await admin.raw(`alter database ${name} set jit = off`);
   } catch (error) {
     await admin.destroy();
     return {
-      unavailable: `PostgreSQL at ${redact(connectionString)} is not usable: ${
-        (error as Error).message
-      }`,
+      unavailable: `PostgreSQL at ${redacted(
+        connectionString,
+      )} is not usable: ${(error as Error).message}`,
     };
   }
-
   const knex = knexFactory({ client: 'pg', connection: benchUrl });
   const dispose = async () => {
     await knex.destroy();
@@ -129,7 +133,7 @@ export async function openPostgres(
     for (const row of await queryRows<{ name: string; setting: string }>(
       knex,
       `select name, setting || coalesce(unit, '') as setting from pg_settings
-        where name in ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather')`,
+        where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'synchronous_commit', 'fsync', 'jit')`,
     )) {
       settings[row.name] = row.setting;
     }
@@ -139,8 +143,7 @@ export async function openPostgres(
       version: `PostgreSQL ${version}`,
       settings,
       analyze: async () => {
-        // VACUUM as well: after a bulk load autovacuum would otherwise start by itself in the middle of the
-        // measurements, and a vacuumed table (visibility map set) is the steady state of a live database.
+        // Vacuum too: otherwise autovacuum starts on the fresh table in the middle of the measurements.
         await knex.raw('vacuum (analyze)');
       },
       dispose,
@@ -151,14 +154,14 @@ export async function openPostgres(
   }
 }
 
-/** pg lets a database in the connection string win over a separate `database` option, so the URL is rewritten. */
-function withDatabase(connectionString: string, database: string): string {
+/** pg prefers the database named in the URL over a separate option, so the URL itself is rewritten. */
+function urlWithDatabase(connectionString: string, database: string): string {
   const url = new URL(connectionString);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-function redact(connectionString: string): string {
+function redacted(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';
