@@ -7,6 +7,7 @@ import {
 } from '@platform-product/plugin-needs-discovery-common';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
+import { teamSetKey } from '../database/DatabaseNeedsStore';
 import { BENCH_TEAMS } from './org';
 
 const ROLES = ['developer', 'sre', 'data-engineer', 'manager'];
@@ -171,10 +172,8 @@ export async function seedResponses(options: {
         );
       }
       teams.sort();
-      const teamSetKey = createHash('sha1')
-        .update(JSON.stringify(teams))
-        .digest('hex');
-      teamSets.set(teamSetKey, JSON.stringify(teams));
+      const teamSet = teamSetKey(teams);
+      teamSets.set(teamSet, JSON.stringify(teams));
       const answers = benchAnswers(needs, random);
       const at = now - Math.floor(random() * twoWeeks);
       const ratings = Object.entries(answers.ratings as NeedRatingAnswer);
@@ -197,7 +196,7 @@ export async function seedResponses(options: {
           need,
           rating.pain,
           rating.frequency,
-          teamSetKey,
+          teamSet,
         ]);
       }
       itemRows.push([id, surveyId, 'nps', null, answers.nps, null]);

@@ -201,7 +201,7 @@ function flattenAnswers(survey: Survey, answers: Answers) {
 
 /** Inserts in chunks: SQLite allows a limited number of bound parameters per statement. */
 /** The key of a set of teams in nd_team_sets: the SHA-1 of the sorted refs as JSON, as responses store them. */
-function teamSetKey(teams: string[]): string {
+export function teamSetKey(teams: string[]): string {
   return createHash('sha1').update(JSON.stringify(teams)).digest('hex');
 }
 
