@@ -199,6 +199,35 @@ try {
   );
 
   await checks.check(
+    'habit-metrics demo: golden-path weeks with new components and retention cohorts',
+    () =>
+      eventually(async () => {
+        const auth = { Authorization: `Bearer ${await guestToken(baseUrl)}` };
+        const goldenPath = await fetch(
+          `${baseUrl}/api/habit-metrics/golden-path`,
+          {
+            headers: auth,
+          },
+        );
+        assert(goldenPath.ok, `golden-path answered ${goldenPath.status}`);
+        const { weeks } = await goldenPath.json();
+        assert(
+          weeks.filter(w => w.newComponents > 0).length >= 10,
+          'the habit-metrics demo is not seeded yet',
+        );
+        const retention = await fetch(
+          `${baseUrl}/api/habit-metrics/retention`,
+          {
+            headers: auth,
+          },
+        );
+        assert(retention.ok, `retention answered ${retention.status}`);
+        const { cohorts } = await retention.json();
+        assert(cohorts?.length >= 2, `${cohorts?.length} retention cohorts`);
+      }, 240_000),
+  );
+
+  await checks.check(
     'thinness scorecard: a score and dispose, outsource verdicts with reasons',
     () =>
       eventually(async () => {

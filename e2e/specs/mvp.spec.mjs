@@ -1,3 +1,4 @@
+import { assert, eventually } from '../../scripts/checks.mjs';
 import { guestToken } from '../../scripts/example-backend.mjs';
 import { signInAsGuest } from '../signIn.mjs';
 
@@ -45,6 +46,19 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
     .getByRole('link', { name: /open (the capability )?in the catalog/i })
     .waitFor({ timeout: 90_000 });
   await screenshot('mvp-task-done');
+  // Registration only queues the location: the catalog ingests the entity on its next processing round, which
+  // takes a while on a busy machine. Open the link once the entity is there, not before (the page would stay
+  // on "Entity not found").
+  const entity = await eventually(async () => {
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities/by-name/system/default/${name}`,
+      {
+        headers: { Authorization: `Bearer ${await guestToken(baseUrl)}` },
+      },
+    );
+    assert(res.ok, `the capability is not in the catalog (${res.status})`);
+    return res.json();
+  }, 180_000);
   await page
     .getByRole('link', { name: /open (the capability )?in the catalog/i })
     .click();
@@ -52,15 +66,6 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
   await screenshot('mvp-capability-entity');
 
   // The annotations, read through the catalog API.
-  const res = await fetch(
-    `${baseUrl}/api/catalog/entities/by-name/system/default/${name}`,
-    {
-      headers: { Authorization: `Bearer ${await guestToken(baseUrl)}` },
-    },
-  );
-  if (!res.ok)
-    throw new Error(`the capability is not in the catalog (${res.status})`);
-  const entity = await res.json();
   const annotations = entity.metadata.annotations;
   for (const key of [
     'platform-product.io/capability',
