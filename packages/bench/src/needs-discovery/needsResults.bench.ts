@@ -1,8 +1,8 @@
 /*
  * `yarn bench:needs`: the needs-discovery results API and submission path at survey scale, on SQLite and PostgreSQL.
  *
- * Jest runs it so startTestBackend and the service mocks work, but only through the package's `bench` script: the
- * normal test run matches `*.test.ts` and never picks this file up.
+ * Jest runs it so startTestBackend and the service mocks work, but only through the bench package's `bench:needs`
+ * script: the normal test run matches `*.test.ts` and never picks this file up.
  *
  * Per engine: seed the responses; time the per-need aggregate as one hand-written SQL statement (the floor) and
  * GET /results warm (cache hit after the fingerprint check) and cold (a response changed first, so the results are
@@ -15,8 +15,6 @@
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, else postgresql://postgres@127.0.0.1:5432), BENCH_OUT_DIR,
  * BENCH_STRICT=1 to fail on a missed performance target (lost submissions always fail the run).
  */
-// Only ever runs under Jest, like a test; the rule just does not know the *.bench.ts name as a test file.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   mockCredentials,
   mockServices,
@@ -38,8 +36,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
-// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   apiClient,
   ApiClient,
@@ -53,9 +49,13 @@ import {
   ratio,
   summarize,
   table,
-} from '@platform-product/bench-utils';
-import { needsDiscoveryPlugin } from '../plugin';
-import { RespondentHasher } from '../service/RespondentHasher';
+} from '..';
+// The bench measures the plugin itself; only this private package depends on the backend plugin.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import needsDiscoveryPlugin from '@platform-product/plugin-needs-discovery-backend';
+// Plugin internals: a deep path resolved in the monorepo (no `exports` field), used only by this private package.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports
+import { RespondentHasher } from '@platform-product/plugin-needs-discovery-backend/src/service/RespondentHasher';
 import { floorAggregate, FloorRow, FloorStatement, pickFloor } from './floor';
 import { benchCatalogEntities, benchTeamsOf, benchUserRef } from './org';
 import {
@@ -103,10 +103,7 @@ const config = {
   // The repository's .data/ folder, which is git-ignored.
   outDir:
     process.env.BENCH_OUT_DIR ??
-    resolve(
-      resolvePackagePath('@platform-product/plugin-needs-discovery-backend'),
-      '../../.data/bench',
-    ),
+    resolve(resolvePackagePath('@platform-product/bench'), '../../.data/bench'),
   /** Also fail on a missed performance target, not only on lost submissions or figures that disagree. */
   strict: process.env.BENCH_STRICT === '1',
 };
@@ -250,8 +247,8 @@ async function submitConcurrently(
   >((resolveOutcomes, reject) => {
     const worker = new Worker(
       resolvePackagePath(
-        '@platform-product/plugin-needs-discovery-backend',
-        'src/bench/submissionClients.js',
+        '@platform-product/bench',
+        'src/needs-discovery/submissionClients.js',
       ),
       {
         workerData: {

@@ -3,9 +3,7 @@ import {
   REPORTING_PAIN,
 } from '@platform-product/plugin-needs-discovery-common';
 import { Knex } from 'knex';
-// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
-// eslint-disable-next-line @backstage/no-undeclared-imports
-import { queryRows } from '@platform-product/bench-utils';
+import { queryRows } from '..';
 
 /** One need's figures as the floor statement returns them. */
 export interface FloorRow {

@@ -12,9 +12,7 @@ import {
   weekRange,
 } from '@platform-product/plugin-habit-metrics-common';
 import { Knex } from 'knex';
-// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
-// eslint-disable-next-line @backstage/no-undeclared-imports
-import { BenchEngine, queryRows } from '@platform-product/bench-utils';
+import { BenchEngine, queryRows } from '..';
 
 /*
  * The floors: each endpoint's figures computed by one hand-written SQL statement on the same database, the way a

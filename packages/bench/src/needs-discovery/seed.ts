@@ -7,7 +7,9 @@ import {
 } from '@platform-product/plugin-needs-discovery-common';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
-import { teamSetKey } from '../database/DatabaseNeedsStore';
+// Plugin internals: a deep path resolved in the monorepo (no `exports` field), used only by this private package.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports
+import { teamSetKey } from '@platform-product/plugin-needs-discovery-backend/src/database/DatabaseNeedsStore';
 import { BENCH_TEAMS } from './org';
 
 const ROLES = ['developer', 'sre', 'data-engineer', 'manager'];

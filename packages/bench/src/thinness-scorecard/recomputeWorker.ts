@@ -17,12 +17,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import knexFactory from 'knex';
-import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
-import { CapabilityFactsCollector } from '../service/CapabilityFactsCollector';
-import { OptionalPluginClient } from '../service/OptionalPlugins';
-import { ReviewNotifier } from '../service/ReviewNotifier';
-import { ScorecardService } from '../service/ScorecardService';
-import { readSettings } from '../settings';
+/* The plugin's recompute path, driven directly: internals resolved in the monorepo (no `exports` field), imported
+   only by this private package. */
+/* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
+import { DatabaseScorecardStore } from '@platform-product/plugin-thinness-scorecard-backend/src/database/DatabaseScorecardStore';
+import { CapabilityFactsCollector } from '@platform-product/plugin-thinness-scorecard-backend/src/service/CapabilityFactsCollector';
+import { OptionalPluginClient } from '@platform-product/plugin-thinness-scorecard-backend/src/service/OptionalPlugins';
+import { ReviewNotifier } from '@platform-product/plugin-thinness-scorecard-backend/src/service/ReviewNotifier';
+import { ScorecardService } from '@platform-product/plugin-thinness-scorecard-backend/src/service/ScorecardService';
+import { readSettings } from '@platform-product/plugin-thinness-scorecard-backend/src/settings';
+/* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 
 export interface WorkerOptions {
   /** e.g. http://127.0.0.1:1234 — the bench catalog (and the other plugins' routes). */
@@ -43,7 +47,8 @@ export interface WorkerResult {
   productTeams: number;
   consumers: Record<string, number>;
   verdicts: Record<string, number>;
-  score: number;
+  /** The scorecard's score: `null` when the platform is not scored (see Scorecard). */
+  score: number | null;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as WorkerOptions;

@@ -1,8 +1,8 @@
 /*
  * `yarn bench:habits`: every habit-metrics endpoint at scale (1M events by default), on SQLite and PostgreSQL.
  *
- * Jest runs it so that startTestBackend and the service mocks work, but only through the package's `bench` script:
- * the normal test run matches `*.test.ts` and never picks it up.
+ * Jest runs it so that startTestBackend and the service mocks work, but only through the bench package's
+ * `bench:habits` script: the normal test run matches `*.test.ts` and never picks it up.
  *
  * Per engine: a fresh database; the plugin's own migrations (through the backend); BENCH_EVENTS rows over
  * BENCH_WEEKS weeks, BENCH_TEAMS teams and BENCH_CAPABILITIES capabilities bulk-inserted, then ANALYZE. For each
@@ -12,8 +12,6 @@
  * BENCH_INGEST_BATCH from BENCH_INGEST_CLIENTS concurrent clients, counted in the table afterwards, and replayed
  * (which must add nothing). Prints a table and a `BENCH habits <engine>` line, writes .data/bench/habits-<engine>.json.
  */
-// Only ever runs under Jest, like a test; the lint rule does not know the *.bench.ts name as a test file.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   mockCredentials,
   mockServices,
@@ -35,8 +33,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   apiClient,
   ApiClient,
@@ -52,8 +48,10 @@ import {
   ratio,
   summarize,
   table,
-} from '@platform-product/bench-utils';
-import { habitMetricsPlugin } from '../plugin';
+} from '..';
+// The bench measures the plugin itself; only this private package depends on the backend plugin.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import habitMetricsPlugin from '@platform-product/plugin-habit-metrics-backend';
 import {
   adoptionFloor,
   adoptionOfAllFloor,
@@ -113,10 +111,7 @@ const config = {
     'postgresql://postgres@127.0.0.1:5432',
   outDir:
     process.env.BENCH_OUT_DIR ??
-    resolve(
-      resolvePackagePath('@platform-product/plugin-habit-metrics-backend'),
-      '../../.data/bench',
-    ),
+    resolve(resolvePackagePath('@platform-product/bench'), '../../.data/bench'),
   /** Also fail on a missed performance target, not only on wrong figures or lost events. */
   strict: process.env.BENCH_STRICT === '1',
   /** Measure only the endpoints whose name contains one of these (comma-separated); all by default. */

@@ -1,8 +1,8 @@
 /*
  * `yarn bench:scorecard`: the thinness scorecard on a synthetic 100k-entity catalog served through the catalog API.
  *
- * Jest runs it, but only through the package's `bench` script: the normal test run matches `*.test.ts` and never
- * picks this file up.
+ * Jest runs it, but only through the bench package's `bench:scorecard` script: the normal test run matches
+ * `*.test.ts` and never picks this file up.
  *
  * Three processes:
  * - catalogServer.js serves BENCH_ENTITIES entities (60 capabilities with their parts, 400 product teams, the rest
@@ -15,8 +15,6 @@
  *   runs the plugin on a test backend against the same catalog to check the HTTP API gives the same figures.
  * Printed as a table and a `BENCH scorecard` line, and written to .data/bench/scorecard.json.
  */
-// Only ever runs under Jest, like a test; the rule just does not know the *.bench.ts name as a test file.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   mockCredentials,
   mockServices,
@@ -33,15 +31,15 @@ import {
   CapabilityDetail,
   Scorecard,
 } from '@platform-product/plugin-thinness-scorecard-common';
-// Benchmarks are dev-only code that the rule takes for production code because it sits under src/.
-// eslint-disable-next-line @backstage/no-undeclared-imports
-import { percentile, ratio } from '@platform-product/bench-utils';
+import { percentile, ratio } from '..';
 import { ChildProcess, fork } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { thinnessScorecardPlugin } from '../plugin';
+// The bench measures the plugin itself; only this private package depends on the backend plugin.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import thinnessScorecardPlugin from '@platform-product/plugin-thinness-scorecard-backend';
 import type { WorkerOptions, WorkerResult } from './recomputeWorker';
 
 jest.setTimeout(60 * 60_000);
@@ -70,17 +68,14 @@ const config = {
   oneRuns: intFromEnv('BENCH_ONE_RUNS', 10),
   outDir:
     process.env.BENCH_OUT_DIR ??
-    resolve(
-      resolvePackagePath('@platform-product/plugin-thinness-scorecard-backend'),
-      '../../.data/bench',
-    ),
+    resolve(resolvePackagePath('@platform-product/bench'), '../../.data/bench'),
   strict: process.env.BENCH_STRICT === '1',
 };
 
 /** The bench's own sources: it only ever runs from the repository, never from a build. */
 const benchDir = resolvePackagePath(
-  '@platform-product/plugin-thinness-scorecard-backend',
-  'src/bench',
+  '@platform-product/bench',
+  'src/thinness-scorecard',
 );
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
