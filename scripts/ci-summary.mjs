@@ -3,7 +3,7 @@
 // A stage that failed without writing results (install, tsc, lint, build) counts as one failure.
 import { readFile } from 'node:fs/promises';
 
-const [unitStatus, buildStatus, smokeStatus] = process.argv
+const [unitStatus, buildStatus, smokeStatus, adoptionStatus] = process.argv
   .slice(2)
   .map(Number);
 const read = async file =>
@@ -40,29 +40,52 @@ if (buildStatus !== 0) {
   failed += 1;
   console.log('building the example backend failed');
 }
-const smoke = await read('.data/smoke-results.json');
-if (smoke) {
-  passed += smoke.passed;
-  failed += smoke.failed;
-  console.log(
-    `smoke and browser checks: ${smoke.passed} passed, ${smoke.failed} failed`,
-  );
+function addChecks(results, label) {
+  passed += results.passed;
+  failed += results.failed;
+  console.log(`${label}: ${results.passed} passed, ${results.failed} failed`);
   // Repeated here because only the end of a CI log is sure to be read; the backend's request log buries the rest.
-  for (const result of smoke.results.filter(r => !r.ok)) {
+  for (const result of results.results.filter(r => !r.ok)) {
     console.log(
       `  ✗ ${result.name}\n    ${result.message
         .split('\n')
-        .slice(0, 8)
+        .slice(0, 12)
         .join('\n    ')}`,
     );
   }
+}
+const smoke = await read('.data/smoke-results.json');
+if (smoke) {
+  addChecks(smoke, 'smoke and browser checks');
 } else if (buildStatus === 0) {
   failed += 1;
   console.log('the smoke test wrote no results');
 }
+const adoption = await read('.data/adoption-results.json');
+if (adoption) {
+  addChecks(adoption, 'adoption test (fresh create-app app)');
+} else {
+  failed += 1;
+  console.log('the adoption test wrote no results');
+}
+// A test that silently stops running (a suite skipped, a spec no longer matched) lowers the count: fail below the
+// floor recorded in .ci/test-count-floor. Raise the floor with the tests you add; lower it only on purpose.
+const floor = Number(
+  (await readFile('.ci/test-count-floor', 'utf8').catch(() => '0')).trim(),
+);
+if (passed < floor) {
+  failed += 1;
+  console.log(
+    `only ${passed} tests and checks passed, fewer than the floor of ${floor} in .ci/test-count-floor`,
+  );
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(
-  failed > 0 || unitStatus !== 0 || buildStatus !== 0 || smokeStatus !== 0
+  failed > 0 ||
+    unitStatus !== 0 ||
+    buildStatus !== 0 ||
+    smokeStatus !== 0 ||
+    adoptionStatus !== 0
     ? 1
     : 0,
 );
