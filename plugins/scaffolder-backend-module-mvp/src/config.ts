@@ -6,8 +6,11 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
  * @public
  */
 export interface MvpSettings {
+  /** Most features an MVP may start with (`mvp.maxFeatures`, default 3). */
   maxFeatures: number;
+  /** Longest time-box of an MVP, in weeks (`mvp.maxTimeboxWeeks`, default 8). */
   maxTimeboxWeeks: number;
+  /** Whether `mvp:scope` only accepts needs shared by several teams (`mvp.requireSharedNeed`, default true). */
   requireSharedNeed: boolean;
 }
 

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -14,10 +17,17 @@ import {
 // The integration test runs the real needs-discovery backend behind the actions (a dev dependency only).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import needsDiscoveryPlugin from '@platform-product/plugin-needs-discovery-backend';
+import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
 import { SurveyDefinition } from '@platform-product/plugin-needs-discovery-common';
+import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import {
+  mockHabits,
+  mockNeeds,
+  need as registeredNeed,
+} from './__testUtils__/mocks';
 import { scaffolderModuleMvp } from './module';
 
 jest.setTimeout(120_000);
@@ -159,7 +169,114 @@ async function directoryContents(dir: string) {
   return files;
 }
 
-describe('the platform-capability-mvp example template', () => {
+/** The example org's users and their teams, as the catalog would give them. */
+const userInfoMock = () =>
+  mockServices.userInfo.mock({
+    getUserInfo: async credentials => {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...teamsOf(ref)],
+      };
+    },
+  }).factory;
+
+/** POSTs a task of the example template as `as`, waits for it to end, and returns its status and log messages. */
+async function runTask(baseUrl: string, as: string) {
+  const headers = {
+    Authorization: mockCredentials.user.header(userRef(as)),
+    'Content-Type': 'application/json',
+  };
+  const created = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      templateRef: 'template:default/platform-capability-mvp',
+      values,
+    }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  let task: { status: string } = { status: 'open' };
+  for (
+    let i = 0;
+    i < 200 && !['completed', 'failed'].includes(task.status);
+    i++
+  ) {
+    await new Promise(r => setTimeout(r, 100));
+    task = await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}`, {
+      headers,
+    }).then(r => r.json());
+  }
+  const events = (await fetch(
+    `${baseUrl}/api/scaffolder/v2/tasks/${id}/events`,
+    { headers },
+  ).then(r => r.json())) as { body: { message?: string } }[];
+  return {
+    status: task.status,
+    messages: events.map(e => e.body.message ?? ''),
+  };
+}
+
+describe('the module with mock needs-discovery and habit-metrics services', () => {
+  it('gives the actions the services of its deps', async () => {
+    const needs = mockNeeds([
+      registeredNeed('need-test-environments', {
+        title: 'Test environments on demand',
+        teams: 2,
+      }),
+    ]);
+    const habits = mockHabits();
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleMvp,
+        publishStub,
+        createServiceFactory({
+          service: needsDiscoveryServiceRef,
+          deps: {},
+          factory: () => needs,
+        }),
+        createServiceFactory({
+          service: habitMetricsServiceRef,
+          deps: {},
+          factory: () => habits,
+        }),
+        catalogServiceMock.factory({ entities: await catalogEntities() }),
+        userInfoMock(),
+      ],
+    });
+    try {
+      const result = await runTask(
+        `http://localhost:${backend.server.port()}`,
+        'pat',
+      );
+      expect(result).toMatchObject({ status: 'completed' });
+      expect(needs.getNeed).toHaveBeenCalledWith('need-test-environments');
+      expect(needs.updateNeed).toHaveBeenCalledWith('need-test-environments', {
+        status: 'in-mvp',
+        capabilityRef: 'system:default/preview-environments',
+      });
+      expect(habits.recordEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          kind: 'mvp-launch',
+          capabilityRef: 'system:default/preview-environments',
+          teamRef: 'group:default/platform-team',
+        }),
+      );
+      expect(result.messages).toContainEqual(
+        expect.stringContaining(
+          'Recorded the launch of system:default/preview-environments in habit-metrics',
+        ),
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('the platform-capability-mvp example template (real needs-discovery backend, no habit-metrics)', () => {
   let baseUrl: string;
 
   const call = async (
@@ -217,16 +334,7 @@ describe('the platform-capability-mvp example template', () => {
           },
         }),
         catalogServiceMock.factory({ entities: await catalogEntities() }),
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const ref = (credentials.principal as { userEntityRef: string })
-              .userEntityRef;
-            return {
-              userEntityRef: ref,
-              ownershipEntityRefs: [ref, ...teamsOf(ref)],
-            };
-          },
-        }).factory,
+        userInfoMock(),
       ],
     });
     baseUrl = `http://localhost:${server.port()}`;

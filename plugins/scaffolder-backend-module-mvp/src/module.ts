@@ -3,12 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
+import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
 import { createMvpAnnotateAction } from './actions/annotate';
 import { createMvpBacklogAction } from './actions/backlog';
 import { createMvpLaunchAction } from './actions/launch';
 import { createMvpScopeAction } from './actions/scope';
-import { HabitMetricsClient } from './clients/HabitMetricsClient';
-import { NeedsDiscoveryClient } from './clients/NeedsDiscoveryClient';
 import { readMvpSettings } from './config';
 
 /**
@@ -24,14 +24,12 @@ export const scaffolderModuleMvp = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
         logger: coreServices.logger,
+        needs: needsDiscoveryServiceRef,
+        habits: habitMetricsServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth, logger }) {
+      async init({ scaffolder, config, logger, needs, habits }) {
         const settings = readMvpSettings(config);
-        const needs = new NeedsDiscoveryClient({ discovery, auth });
-        const habits = new HabitMetricsClient({ discovery, auth });
         scaffolder.addActions(
           createMvpScopeAction({ needs, settings }),
           createMvpAnnotateAction(),

@@ -4,11 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
+import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
 import { thinnessScorecardPermissions } from '@platform-product/plugin-thinness-scorecard-common';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { CapabilityFactsCollector } from './service/CapabilityFactsCollector';
-import { OptionalPluginClient } from './service/OptionalPlugins';
 import { ReviewNotifier } from './service/ReviewNotifier';
 import { createRouter } from './service/router';
 import { ScorecardService } from './service/ScorecardService';
@@ -34,31 +35,21 @@ export const thinnessScorecardPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
-        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        needsDiscovery: needsDiscoveryServiceRef,
+        habitMetrics: habitMetricsServiceRef,
       },
       async init(deps) {
-        const { logger, config, database, scheduler, auth, discovery } = deps;
+        const { logger, config, database, scheduler, auth } = deps;
+        const { needsDiscovery, habitMetrics } = deps;
         const settings = readSettings(config);
         deps.permissionsRegistry.addPermissions(thinnessScorecardPermissions);
 
         const store = await DatabaseScorecardStore.create({ database });
-        const needsDiscovery = new OptionalPluginClient({
-          pluginId: 'needs-discovery',
-          discovery,
-          auth,
-          logger,
-        });
-        const habitMetrics = new OptionalPluginClient({
-          pluginId: 'habit-metrics',
-          discovery,
-          auth,
-          logger,
-        });
         const collector = new CapabilityFactsCollector({
           catalog: deps.catalog,
           auth,

@@ -22,10 +22,12 @@ import knexFactory from 'knex';
 /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 import { DatabaseScorecardStore } from '@platform-product/plugin-thinness-scorecard-backend/src/database/DatabaseScorecardStore';
 import { CapabilityFactsCollector } from '@platform-product/plugin-thinness-scorecard-backend/src/service/CapabilityFactsCollector';
-import { OptionalPluginClient } from '@platform-product/plugin-thinness-scorecard-backend/src/service/OptionalPlugins';
 import { ReviewNotifier } from '@platform-product/plugin-thinness-scorecard-backend/src/service/ReviewNotifier';
 import { ScorecardService } from '@platform-product/plugin-thinness-scorecard-backend/src/service/ScorecardService';
 import { readSettings } from '@platform-product/plugin-thinness-scorecard-backend/src/settings';
+// The default (HTTP) implementations of the -node services, as the service refs' default factories build them.
+import { DefaultHabitMetricsService } from '@platform-product/plugin-habit-metrics-node/src/DefaultHabitMetricsService';
+import { DefaultNeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node/src/DefaultNeedsDiscoveryService';
 /* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 
 export interface WorkerOptions {
@@ -139,9 +141,7 @@ async function main(): Promise<WorkerResult> {
     getOptionalBoolean: () => undefined,
     getOptionalConfig: () => undefined,
   } as any);
-  const client = (pluginId: string) =>
-    new OptionalPluginClient({ pluginId, discovery, auth, logger });
-  const habitMetrics = client('habit-metrics');
+  const habitMetrics = DefaultHabitMetricsService.create({ discovery, auth });
   const service = new ScorecardService({
     store,
     collector: new CapabilityFactsCollector({
@@ -149,7 +149,7 @@ async function main(): Promise<WorkerResult> {
       auth,
       logger,
       teamTypes: settings.teamTypes,
-      needsDiscovery: client('needs-discovery'),
+      needsDiscovery: DefaultNeedsDiscoveryService.create({ discovery, auth }),
       habitMetrics,
     }),
     notifier: new ReviewNotifier({

@@ -1,14 +1,18 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { HabitEventInput } from '@platform-product/plugin-habit-metrics-common';
 import {
-  HabitMetricsApi,
-  MvpLaunchEvent,
+  HabitMetricsService,
   RecordEventResult,
-} from '../clients/HabitMetricsClient';
+} from '@platform-product/plugin-habit-metrics-node';
 import {
-  NeedsDiscoveryApi,
+  NeedStatus,
   RegisteredNeed,
-} from '../clients/NeedsDiscoveryClient';
+} from '@platform-product/plugin-needs-discovery-common';
+import {
+  NeedsDiscoveryService,
+  NeedUpdate,
+} from '@platform-product/plugin-needs-discovery-node';
 
 export function need(
   id: string,
@@ -27,11 +31,12 @@ export function need(
     latestScore: 5,
     shared: true,
     teams: 3,
+    updatedAt: '2026-03-01T00:00:00.000Z',
     ...overrides,
   };
 }
 
-/** An in-memory needs-discovery with jest spies. */
+/** An in-memory needs-discovery (a mock of the -node service) with jest spies. */
 export function mockNeeds(needs: RegisteredNeed[]) {
   const store = new Map(needs.map(n => [n.id, { ...n }]));
   return {
@@ -41,22 +46,27 @@ export function mockNeeds(needs: RegisteredNeed[]) {
       return found ? { ...found } : undefined;
     }),
     listNeeds: jest.fn(async () => [...store.values()].map(n => ({ ...n }))),
-    markInMvp: jest.fn(async (id: string, capabilityRef: string) => {
+    updateNeed: jest.fn(async (id: string, update: NeedUpdate) => {
       const found = store.get(id);
       if (!found) throw new Error(`no need ${id}`);
-      found.status = 'in-mvp';
-      found.capabilityRef = capabilityRef;
+      found.status = update.status satisfies NeedStatus;
+      if (update.capabilityRef !== undefined) {
+        found.capabilityRef = update.capabilityRef;
+      }
       return { ...found };
     }),
-  } satisfies NeedsDiscoveryApi & { store: unknown };
+  } satisfies NeedsDiscoveryService & { store: unknown };
 }
 
+/** habit-metrics (a mock of the -node service): records every event with the given result; reads nothing. */
 export function mockHabits(
   result: RecordEventResult = { installed: true, recorded: true },
 ) {
   return {
-    recordEvent: jest.fn(async (_event: MvpLaunchEvent) => result),
-  } satisfies HabitMetricsApi;
+    recordEvent: jest.fn(async (_event: HabitEventInput) => result),
+    listAdoption: jest.fn(async () => []),
+    getCapabilityHabits: jest.fn(async () => undefined),
+  } satisfies HabitMetricsService;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   mockNeeds,
   need,
 } from '../__testUtils__/mocks';
-import { RecordEventResult } from '../clients/HabitMetricsClient';
+import { RecordEventResult } from '@platform-product/plugin-habit-metrics-node';
 import { createMvpLaunchAction } from './launch';
 
 const input = {
@@ -41,10 +41,10 @@ describe('mvp:launch', () => {
       templateInfo: { entityRef: 'template:default/platform-capability-mvp' },
     });
     await action.handler(ctx);
-    expect(needs.markInMvp).toHaveBeenCalledWith(
-      'need-test-environments',
-      'system:default/preview-environments',
-    );
+    expect(needs.updateNeed).toHaveBeenCalledWith('need-test-environments', {
+      status: 'in-mvp',
+      capabilityRef: 'system:default/preview-environments',
+    });
     expect(habits.recordEvent).toHaveBeenCalledWith({
       source: 'scaffolder',
       kind: 'mvp-launch',
@@ -81,7 +81,7 @@ describe('mvp:launch', () => {
     const ctx = actionContext({ input: { ...input, teamRef: undefined } });
     await action.handler(ctx);
     expect(habits.recordEvent).not.toHaveBeenCalled();
-    expect(needs.markInMvp).toHaveBeenCalled();
+    expect(needs.updateNeed).toHaveBeenCalled();
     expect(ctx.logger.warn).toHaveBeenCalledWith(
       'The launch was not recorded in habit-metrics: it counts activity per team, and this task has neither a teamRef input nor a user who ran it. Pass teamRef (the owning team) to mvp:launch.',
     );
@@ -110,18 +110,18 @@ describe('mvp:launch', () => {
     const { action, needs, habits } = setup();
     habits.recordEvent.mockRejectedValueOnce(
       new Error(
-        'habit-metrics could not record the MVP launch: database locked (HTTP 503)',
+        'habit-metrics could not record the mvp-launch event: database locked (HTTP 503)',
       ),
     );
     const checkpoints = new Map<string, unknown>();
     await expect(
       action.handler(actionContext({ input, checkpoints })),
     ).rejects.toThrow(
-      'habit-metrics could not record the MVP launch: database locked (HTTP 503)',
+      'habit-metrics could not record the mvp-launch event: database locked (HTTP 503)',
     );
     const retry = actionContext({ input, checkpoints });
     await action.handler(retry);
-    expect(needs.markInMvp).toHaveBeenCalledTimes(1);
+    expect(needs.updateNeed).toHaveBeenCalledTimes(1);
     expect(habits.recordEvent).toHaveBeenCalledTimes(2);
     expect(retry.output).toHaveBeenCalledWith('habitEventRecorded', true);
   });
@@ -145,7 +145,7 @@ describe('mvp:launch', () => {
     const ctx = actionContext({ input, isDryRun: true });
     await action.handler(ctx);
     expect(needs.getNeed).not.toHaveBeenCalled();
-    expect(needs.markInMvp).not.toHaveBeenCalled();
+    expect(needs.updateNeed).not.toHaveBeenCalled();
     expect(habits.recordEvent).not.toHaveBeenCalled();
     expect(ctx.logger.info).toHaveBeenCalledWith(
       'Dry run: would mark need "need-test-environments" in-mvp with system:default/preview-environments in needs-discovery and record an mvp-launch event in habit-metrics',
@@ -164,7 +164,7 @@ describe('mvp:launch', () => {
     ]);
     const retry = actionContext({ input, checkpoints });
     await action.handler(retry);
-    expect(needs.markInMvp).toHaveBeenCalledTimes(1);
+    expect(needs.updateNeed).toHaveBeenCalledTimes(1);
     expect(habits.recordEvent).toHaveBeenCalledTimes(1);
     expect(retry.output).toHaveBeenCalledWith('needStatus', 'in-mvp');
     expect(retry.output).toHaveBeenCalledWith('habitEventRecorded', true);
@@ -175,7 +175,7 @@ describe('mvp:launch', () => {
     await action.handler(actionContext({ input, taskId: 'task-7' }));
     await action.handler(actionContext({ input, taskId: 'task-7' }));
     // The need is already in-mvp with this capability: no second PATCH.
-    expect(needs.markInMvp).toHaveBeenCalledTimes(1);
+    expect(needs.updateNeed).toHaveBeenCalledTimes(1);
     // habit-metrics ignores the repeated key.
     const keys = habits.recordEvent.mock.calls.map(
       call =>
@@ -229,13 +229,13 @@ describe('mvp:launch', () => {
     await expect(
       action.handler(actionContext({ input: { ...input, ...extra } })),
     ).rejects.toMatchObject({ name, message });
-    expect(needs.markInMvp).not.toHaveBeenCalled();
+    expect(needs.updateNeed).not.toHaveBeenCalled();
     expect(habits.recordEvent).not.toHaveBeenCalled();
   });
 
   it('fails with the server message when needs-discovery refuses', async () => {
     const { action, needs, habits } = setup();
-    needs.markInMvp.mockRejectedValueOnce(
+    needs.updateNeed.mockRejectedValueOnce(
       new Error(
         'needs-discovery could not mark need "need-test-environments" in-mvp: You may not change needs (HTTP 403)',
       ),

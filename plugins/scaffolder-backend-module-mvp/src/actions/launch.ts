@@ -1,8 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { HabitMetricsApi } from '../clients/HabitMetricsClient';
-import { NeedsDiscoveryApi } from '../clients/NeedsDiscoveryClient';
+import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
+import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
 
 /**
  * `mvp:launch`: after the capability is registered, marks its need `in-mvp` in needs-discovery and records a launch
@@ -12,8 +12,10 @@ import { NeedsDiscoveryApi } from '../clients/NeedsDiscoveryClient';
  * @public
  */
 export function createMvpLaunchAction(options: {
-  needs: NeedsDiscoveryApi;
-  habits: HabitMetricsApi;
+  /** needs-discovery (`needsDiscoveryServiceRef`). */
+  needs: NeedsDiscoveryService;
+  /** habit-metrics (`habitMetricsServiceRef`); its absence is a warning, not a failure. */
+  habits: HabitMetricsService;
 }) {
   const { needs, habits } = options;
   return createTemplateAction({
@@ -137,7 +139,11 @@ export function createMvpLaunchAction(options: {
               `Need "${needId}" went into an MVP with ${need.capabilityRef} since this one was scoped; ${capabilityRef} is registered, but a need has one MVP at a time. Ask the platform owners which one to keep`,
             );
           }
-          return (await needs.markInMvp(needId, capabilityRef)).status;
+          const updated = await needs.updateNeed(needId, {
+            status: 'in-mvp',
+            capabilityRef,
+          });
+          return updated.status;
         },
       });
       ctx.logger.info(

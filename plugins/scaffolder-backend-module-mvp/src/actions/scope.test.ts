@@ -234,7 +234,7 @@ describe('mvp:scope', () => {
     await expect(
       action.handler(actionContext({ input: { ...valid, ...overrides } })),
     ).rejects.toThrow(expect.objectContaining({ name: 'InputError', message }));
-    expect(needs.markInMvp).not.toHaveBeenCalled();
+    expect(needs.updateNeed).not.toHaveBeenCalled();
   });
 
   it('says when no need is shared yet', async () => {
@@ -292,7 +292,7 @@ describe('mvp:scope', () => {
         }),
       ),
     ).rejects.toThrow(/is not shared by several teams/);
-    expect(needs.markInMvp).not.toHaveBeenCalled();
+    expect(needs.updateNeed).not.toHaveBeenCalled();
   });
 
   it('fails with the needs-discovery error when needs-discovery fails', async () => {

@@ -1,10 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  NeedsDiscoveryApi,
-  RegisteredNeed,
-} from '../clients/NeedsDiscoveryClient';
+import { RegisteredNeed } from '@platform-product/plugin-needs-discovery-common';
+import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
 import { MvpSettings } from '../config';
 
 const TOP_SHARED_NEEDS = 3;
@@ -149,7 +147,8 @@ function needProblem(
  * @public
  */
 export function createMvpScopeAction(options: {
-  needs: NeedsDiscoveryApi;
+  /** needs-discovery (`needsDiscoveryServiceRef`). */
+  needs: NeedsDiscoveryService;
   settings: MvpSettings;
   /** The clock; tests fix it. */
   now?: () => Date;

@@ -2,9 +2,14 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { exampleCatalog, withRelations } from '../testing/catalog';
-import { FakePluginServer, REFUSED_BASE_URL } from '../testing/fakePlugins';
+import {
+  absentFamilies,
+  capabilityHabits,
+  mockHabitMetrics,
+  mockNeedsDiscovery,
+  registeredNeed,
+} from '../testing/familyServices';
 import { CapabilityFactsCollector } from './CapabilityFactsCollector';
-import { OptionalPluginClient } from './OptionalPlugins';
 
 const team = (name: string) => `group:default/${name}`;
 const ALL_TEAMS = [
@@ -17,28 +22,22 @@ const ALL_TEAMS = [
   'warehouse',
 ].map(team);
 
+type CollectorOptions = ConstructorParameters<
+  typeof CapabilityFactsCollector
+>[0];
+
+/** A collector of the given catalog; needs-discovery and habit-metrics are mocks, not installed by default. */
 function collectorFor(
   entities: Entity[],
-  baseUrl: (pluginId: string) => string,
-  overrides: Partial<
-    ConstructorParameters<typeof CapabilityFactsCollector>[0]
-  > = {},
+  families: Pick<
+    CollectorOptions,
+    'needsDiscovery' | 'habitMetrics'
+  > = absentFamilies(),
+  overrides: Partial<CollectorOptions> = {},
 ) {
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const logger = mockServices.logger.mock();
-  const discovery = {
-    getBaseUrl: async (pluginId: string) => baseUrl(pluginId),
-    getExternalBaseUrl: async (pluginId: string) => baseUrl(pluginId),
-  };
-  const client = (pluginId: string) =>
-    new OptionalPluginClient({
-      pluginId,
-      discovery,
-      auth,
-      logger,
-      timeoutMs: 2000,
-    });
   const spies = {
     queryEntities: jest.spyOn(catalog, 'queryEntities'),
     getEntitiesByRefs: jest.spyOn(catalog, 'getEntitiesByRefs'),
@@ -48,8 +47,7 @@ function collectorFor(
     auth,
     logger,
     teamTypes: ['team'],
-    needsDiscovery: client('needs-discovery'),
-    habitMetrics: client('habit-metrics'),
+    ...families,
     ...overrides,
   });
   return { collector, spies, logger };
@@ -58,10 +56,7 @@ function collectorFor(
 describe('CapabilityFactsCollector', () => {
   describe('on the example catalog without needs-discovery and habit-metrics', () => {
     it('finds every capability, its consumers, surface and annotations', async () => {
-      const { collector } = collectorFor(
-        exampleCatalog(),
-        () => REFUSED_BASE_URL,
-      );
+      const { collector } = collectorFor(exampleCatalog());
       const facts = await collector.collect();
       expect(facts.productTeams).toBe(7);
       expect(facts.sources).toEqual({
@@ -140,10 +135,7 @@ describe('CapabilityFactsCollector', () => {
     });
 
     it('reads the catalog in a fixed number of requests, not one per capability', async () => {
-      const { collector, spies } = collectorFor(
-        exampleCatalog(),
-        () => REFUSED_BASE_URL,
-      );
+      const { collector, spies } = collectorFor(exampleCatalog());
       await collector.collect();
       // capabilities, template-made components, product teams (one page each at this size)
       expect(spies.queryEntities).toHaveBeenCalledTimes(3);
@@ -160,7 +152,7 @@ describe('CapabilityFactsCollector', () => {
     it('pages through the catalog', async () => {
       const { collector, spies } = collectorFor(
         exampleCatalog(),
-        () => REFUSED_BASE_URL,
+        absentFamilies(),
         { pageSize: 2, batchSize: 3 },
       );
       const facts = await collector.collect();
@@ -178,10 +170,7 @@ describe('CapabilityFactsCollector', () => {
     });
 
     it('collects one capability with `only`, with the same facts as the full collection', async () => {
-      const { collector, spies } = collectorFor(
-        exampleCatalog(),
-        () => REFUSED_BASE_URL,
-      );
+      const { collector, spies } = collectorFor(exampleCatalog());
       const full = await collector.collect();
       for (const expected of full.capabilities) {
         spies.queryEntities.mockClear();
@@ -267,7 +256,7 @@ describe('CapabilityFactsCollector', () => {
         },
       },
     ]);
-    const { collector } = collectorFor(entities, () => REFUSED_BASE_URL);
+    const { collector } = collectorFor(entities);
     const full = await collector.collect();
     const one = await collector.collect({ only: 'system:default/cap' });
     for (const facts of [full, one]) {
@@ -327,7 +316,7 @@ describe('CapabilityFactsCollector', () => {
         },
       },
     ]);
-    const { collector } = collectorFor(entities, () => REFUSED_BASE_URL, {
+    const { collector } = collectorFor(entities, absentFamilies(), {
       capabilityFilter: [{ kind: 'component' }],
       teamTypes: ['squad'],
     });
@@ -344,9 +333,6 @@ describe('CapabilityFactsCollector', () => {
   });
 
   describe('with needs-discovery and habit-metrics', () => {
-    let server: FakePluginServer;
-    afterEach(() => server?.stop());
-
     const weeks = (active: number[]) =>
       active.map((activeTeams, i) => ({
         week: `2026-W${String(40 + i)}`,
@@ -356,73 +342,65 @@ describe('CapabilityFactsCollector', () => {
       }));
 
     it('uses shared needs, named active teams and adoption trends', async () => {
-      server = await new FakePluginServer({
-        'needs-discovery': path =>
-          path === '/needs'
-            ? [
-                200,
+      const needsDiscovery = mockNeedsDiscovery([
+        registeredNeed('need-event-streaming', {
+          title: 'Event streaming',
+          status: 'in-mvp',
+          shared: true,
+          teams: 4,
+        }),
+        registeredNeed('need-data-access', { shared: false, teams: 1 }),
+      ]);
+      // mobile is new; the platform team and unknown groups do not count
+      const eventStreaming = {
+        ...capabilityHabits(
+          'system:default/event-streaming',
+          weeks([2, 2, 2, 2, 4, 4, 5, 5]),
+        ),
+        activeTeamsLast28Days: [
+          'group:default/mobile',
+          'checkout',
+          'group:default/platform-team',
+          'group:default/nobody',
+        ],
+      };
+      const habitMetrics = mockHabitMetrics({
+        adoption: [
+          {
+            capabilityRef: 'system:default/report-builder',
+            templateRef: null,
+            totalTeams: 7,
+            weeks: weeks([1, 1, 1, 1, 3, 3, 3, 3]),
+          },
+        ],
+        capabilities: {
+          'system:default/log-shipping': capabilityHabits(
+            'system:default/log-shipping',
+            weeks([2, 2, 2, 2, 2, 2, 2, 2]),
+            {
+              stickiness: [
                 {
-                  items: [
-                    {
-                      id: 'need-event-streaming',
-                      title: 'Event streaming',
-                      status: 'in-mvp',
-                      shared: true,
-                      teams: 4,
-                    },
-                    { id: 'need-data-access', shared: false, teams: 1 },
-                  ],
+                  week: '2026-W47',
+                  weeklyActiveTeams: 2,
+                  activeTeamsLast4Weeks: 6,
+                  stickiness: 2 / 6,
                 },
-              ]
-            : undefined,
-        'habit-metrics': path => {
-          if (path === '/adoption') {
-            return [
-              200,
-              {
-                capabilities: [
-                  {
-                    capabilityRef: 'system:default/report-builder',
-                    weeks: weeks([1, 1, 1, 1, 3, 3, 3, 3]),
-                  },
-                ],
-              },
-            ];
-          }
-          if (path === '/capabilities/system/default/log-shipping') {
-            return [
-              200,
-              {
-                adoption: { weeks: weeks([2, 2, 2, 2, 2, 2, 2, 2]) },
-                stickiness: [
-                  { week: '2026-W47', activeTeamsLast4Weeks: 6 },
-                  { week: '2026-W46', activeTeamsLast4Weeks: 2 },
-                ],
-              },
-            ];
-          }
-          if (path === '/capabilities/system/default/event-streaming') {
-            return [
-              200,
-              {
-                capabilityRef: 'system:default/event-streaming',
-                adoption: { weeks: weeks([2, 2, 2, 2, 4, 4, 5, 5]) },
-                // mobile is new; the platform team and unknown groups do not count
-                activeTeamsLast28Days: [
-                  'group:default/mobile',
-                  'checkout',
-                  'group:default/platform-team',
-                  'group:default/nobody',
-                ],
-              },
-            ];
-          }
-          return undefined;
+                {
+                  week: '2026-W46',
+                  weeklyActiveTeams: 2,
+                  activeTeamsLast4Weeks: 2,
+                  stickiness: 1,
+                },
+              ],
+            },
+          ),
+          'system:default/event-streaming': eventStreaming,
         },
-      }).start();
-      const { collector } = collectorFor(exampleCatalog(), id =>
-        server.baseUrl(id),
-      );
+      });
+      const { collector } = collectorFor(exampleCatalog(), {
+        needsDiscovery,
+        habitMetrics,
+      });
       const facts = await collector.collect();
       expect(facts.sources).toEqual({
         needsDiscovery: true,
@@ -473,30 +451,74 @@ describe('CapabilityFactsCollector', () => {
       expect(byName['feature-flags'].adoptionTrend).toBeNull();
       expect(byName['feature-flags'].consumers.activeLast28Days).toBe(0);
 
-      // every call carried a plugin token
-      expect(server.requests.length).toBeGreaterThan(2);
-      for (const request of server.requests) {
-        expect(request.authorization).toMatch(/^Bearer /);
-      }
+      // the registry once, the adoption list once, then each capability's details
+      expect(needsDiscovery.listNeeds).toHaveBeenCalledTimes(1);
+      expect(habitMetrics.listAdoption).toHaveBeenCalledTimes(1);
+      expect(habitMetrics.getCapabilityHabits).toHaveBeenCalledTimes(9);
+      expect(habitMetrics.getCapabilityHabits).toHaveBeenCalledWith(
+        'system:default/event-streaming',
+      );
     });
 
-    it('treats errors from the other plugins as not installed', async () => {
-      server = await new FakePluginServer({
-        'needs-discovery': () => [
-          500,
-          { error: { name: 'Error', message: 'boom' } },
-        ],
-        'habit-metrics': () => [200, { unexpected: true }],
-      }).start();
-      const { collector } = collectorFor(exampleCatalog(), id =>
-        server.baseUrl(id),
+    it('treats errors from the other plugins as not installed, and logs why', async () => {
+      const needsDiscovery = mockNeedsDiscovery([]);
+      needsDiscovery.listNeeds.mockRejectedValue(
+        new Error('needs-discovery could not list needs: boom (HTTP 500)'),
       );
+      const habitMetrics = mockHabitMetrics({ adoption: [] });
+      habitMetrics.listAdoption.mockRejectedValue(
+        new Error(
+          'habit-metrics could not read the adoption of the capabilities: it gave an answer of an unexpected shape',
+        ),
+      );
+      const { collector, logger } = collectorFor(exampleCatalog(), {
+        needsDiscovery,
+        habitMetrics,
+      });
       const facts = await collector.collect();
       expect(facts.sources).toEqual({
         needsDiscovery: false,
         habitMetrics: false,
       });
       expect(facts.capabilities).toHaveLength(9);
+      expect(habitMetrics.getCapabilityHabits).not.toHaveBeenCalled();
+      expect(logger.info).toHaveBeenCalledWith(
+        'Scorecard without needs-discovery: needs-discovery could not list needs: boom (HTTP 500)',
+      );
+      expect(logger.info).toHaveBeenCalledWith(
+        'Scorecard without habit-metrics: habit-metrics could not read the adoption of the capabilities: it gave an answer of an unexpected shape',
+      );
+    });
+
+    it("counts a capability without habit-metrics' details when its detail read fails", async () => {
+      const habitMetrics = mockHabitMetrics({
+        adoption: [
+          {
+            capabilityRef: 'System:default/report-builder',
+            templateRef: null,
+            totalTeams: null,
+            weeks: weeks([1, 1, 1, 1, 3, 3, 3, 3]).map(w => ({
+              ...w,
+              share: null,
+            })),
+          },
+        ],
+      });
+      habitMetrics.getCapabilityHabits.mockRejectedValue(
+        new Error('habit-metrics did not answer in time'),
+      );
+      const { collector } = collectorFor(exampleCatalog(), {
+        needsDiscovery: mockNeedsDiscovery([]),
+        habitMetrics,
+      });
+      const facts = await collector.collect();
+      expect(facts.sources.habitMetrics).toBe(true);
+      const report = facts.capabilities.find(c =>
+        c.entityRef.endsWith('/report-builder'),
+      )!;
+      // the adoption list (ref matched whatever its case) still counts
+      expect(report.consumers).toMatchObject({ count: 3, activeLast28Days: 3 });
+      expect(report.adoptionTrend).toBe('growing');
     });
   });
 });

@@ -15,6 +15,13 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AdoptionWeek as HabitAdoptionWeek,
+  CapabilityHabits,
+} from '@platform-product/plugin-habit-metrics-common';
+import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
+import { RegisteredNeed } from '@platform-product/plugin-needs-discovery-common';
+import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
+import {
   AdoptionWeek,
   adoptionTrendFromWeeks,
   CapabilityFacts,
@@ -24,14 +31,6 @@ import {
   ValueClass,
 } from '@platform-product/plugin-thinness-scorecard-common';
 import { CapabilityFilter } from '../settings';
-import {
-  fetchAdoption,
-  fetchHabitCapability,
-  fetchNeeds,
-  HabitCapabilityView,
-  OptionalPluginClient,
-  RegisteredNeedView,
-} from './OptionalPlugins';
 
 export const CAPABILITY_ANNOTATION = 'platform-product.io/capability';
 export const NEED_ANNOTATION = 'platform-product.io/need';
@@ -171,13 +170,100 @@ async function mapLimit<T, R>(
   return results;
 }
 
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * The needs registry of needs-discovery by need id; null when needs-discovery is not installed or did not answer.
+ * Companies may install one plugin family only, so every failure is an answer, logged, never an exception.
+ */
+export async function readNeeds(
+  needsDiscovery: NeedsDiscoveryService,
+  logger: LoggerService,
+): Promise<Map<string, RegisteredNeed> | null> {
+  try {
+    const items = await needsDiscovery.listNeeds();
+    return new Map(
+      items
+        .filter(item => item && typeof item.id === 'string')
+        .map(item => [item.id, item]),
+    );
+  } catch (error) {
+    logger.info(`Scorecard without needs-discovery: ${messageOf(error)}`);
+    return null;
+  }
+}
+
+/**
+ * habit-metrics' weeks in the scorecard's shape. habit-metrics gives no share (null) when it does not know the number
+ * of teams; the scorecard's weeks carry 0 then.
+ */
+export function scorecardWeeks(
+  weeks: readonly HabitAdoptionWeek[] | undefined,
+): AdoptionWeek[] {
+  return (Array.isArray(weeks) ? weeks : [])
+    .filter(week => typeof week === 'object' && week !== null)
+    .map(week => ({
+      week: week.week,
+      activeTeams: week.activeTeams,
+      cumulativeAdopters: week.cumulativeAdopters,
+      share: week.share ?? 0,
+    }));
+}
+
+/**
+ * Weekly adoption of every capability, keyed by lower-cased ref; null when habit-metrics is not installed or did not
+ * answer (logged, never an exception).
+ */
+export async function readAdoption(
+  habitMetrics: HabitMetricsService,
+  logger: LoggerService,
+): Promise<Map<string, AdoptionWeek[]> | null> {
+  try {
+    const map = new Map<string, AdoptionWeek[]>();
+    for (const entry of await habitMetrics.listAdoption()) {
+      if (!entry || typeof entry.capabilityRef !== 'string') continue;
+      map.set(keyOf(entry.capabilityRef), scorecardWeeks(entry.weeks));
+    }
+    return map;
+  } catch (error) {
+    logger.info(`Scorecard without habit-metrics: ${messageOf(error)}`);
+    return null;
+  }
+}
+
+/** One capability's habit-metrics details; null when habit-metrics does not know it, is not there, or failed. */
+export async function readCapabilityHabits(
+  habitMetrics: HabitMetricsService,
+  entityRef: string,
+): Promise<CapabilityHabits | null> {
+  try {
+    return (await habitMetrics.getCapabilityHabits(entityRef)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The teams habit-metrics names as active with the capability in the last 28 days, when its answer carries them
+ * (`activeTeamsLast28Days`: not part of habit-metrics' `CapabilityHabits`, which counts them in `stickiness`
+ * instead; read when present so that a habit-metrics that names them is used).
+ */
+function namedActiveTeams(detail: CapabilityHabits | null): unknown[] | null {
+  const answer: { capabilityRef?: unknown; activeTeamsLast28Days?: unknown } =
+    detail ?? {};
+  return Array.isArray(answer.activeTeamsLast28Days)
+    ? answer.activeTeamsLast28Days
+    : null;
+}
+
 /**
  * How many teams habit-metrics saw active in the last 28 days when it cannot name them: its latest
  * `activeTeamsLast4Weeks` when it reports stickiness, otherwise the most recent four weeks' highest `activeTeams`
  * (a lower bound).
  */
 function activeTeamsCount(
-  detail: HabitCapabilityView | null,
+  detail: CapabilityHabits | null,
   weeks: readonly AdoptionWeek[],
 ): number {
   const stickiness = (detail?.stickiness ?? [])
@@ -202,7 +288,7 @@ function activeTeamsLowerBound(weeks: readonly AdoptionWeek[]): number {
 
 function needOf(
   entity: Entity,
-  needs: Map<string, RegisteredNeedView> | null,
+  needs: Map<string, RegisteredNeed> | null,
 ): CapabilityNeed | null {
   const id = annotation(entity, NEED_ANNOTATION);
   if (!id) return null;
@@ -227,8 +313,10 @@ export interface CapabilityFactsCollectorOptions {
   logger: LoggerService;
   teamTypes: string[];
   capabilityFilter?: CapabilityFilter;
-  needsDiscovery: OptionalPluginClient;
-  habitMetrics: OptionalPluginClient;
+  /** needs-discovery (`needsDiscoveryServiceRef`); a capability's need is "unverified" when it is not installed. */
+  needsDiscovery: NeedsDiscoveryService;
+  /** habit-metrics (`habitMetricsServiceRef`); adoption figures are null when it is not installed. */
+  habitMetrics: HabitMetricsService;
   /** Entities per catalog page. Default 1000. */
   pageSize?: number;
   /** Entity refs per by-refs request when reading owners. Default 1000. */
@@ -417,15 +505,15 @@ export class CapabilityFactsCollector {
     stage('consumers');
 
     // needs-discovery and habit-metrics, when installed.
-    const needs = await fetchNeeds(this.options.needsDiscovery, logger);
-    const adoption = await fetchAdoption(this.options.habitMetrics, logger);
-    const habitDetails = new Map<string, HabitCapabilityView | null>();
+    const needs = await readNeeds(this.options.needsDiscovery, logger);
+    const adoption = await readAdoption(this.options.habitMetrics, logger);
+    const habitDetails = new Map<string, CapabilityHabits | null>();
     if (adoption) {
       const details = await mapLimit(
         capabilities,
         this.options.habitConcurrency ?? 8,
         entity =>
-          fetchHabitCapability(this.options.habitMetrics, refOf(entity)),
+          readCapabilityHabits(this.options.habitMetrics, refOf(entity)),
       );
       capabilities.forEach((entity, i) =>
         habitDetails.set(keyOf(refOf(entity)), details[i]),
@@ -450,10 +538,13 @@ export class CapabilityFactsCollector {
       let weeks: AdoptionWeek[] | null = null;
       if (adoption) {
         const detail = habitDetails.get(cap) ?? null;
-        weeks = detail?.adoption?.weeks ?? adoption.get(cap) ?? [];
-        if (Array.isArray(detail?.activeTeamsLast28Days)) {
+        weeks = detail?.adoption?.weeks
+          ? scorecardWeeks(detail.adoption.weeks)
+          : adoption.get(cap) ?? [];
+        const namedActive = namedActiveTeams(detail);
+        if (namedActive) {
           const active = new Set<number>();
-          for (const team of detail!.activeTeamsLast28Days) {
+          for (const team of namedActive) {
             const ref =
               typeof team === 'string' ? normalizeRef(team, 'group') : null;
             const index = ref === null ? -1 : teamIndex.get(keyOf(ref)) ?? -1;
