@@ -6,12 +6,23 @@ import {
 } from './internal';
 import { HabitEventInput, Way, WAYS } from './types';
 
-/** Outcome of a validation: `value` is set only when `errors` is empty. */
+/**
+ * Outcome of a validation: `value` is set only when `errors` is empty.
+ *
+ * @public
+ */
 export interface ValidationResult<T> {
+  /** The validated, normalised value; absent when there are errors. */
   value?: T;
+  /** Messages naming each problem with its path; empty when the input is valid. */
   errors: string[];
 }
 
+/**
+ * Options of habit event validation: the time of receipt and the allowed clock skew.
+ *
+ * @public
+ */
 export interface HabitEventValidationOptions {
   /** The time of receipt; defaults to the current time. */
   now?: Date;
@@ -19,7 +30,11 @@ export interface HabitEventValidationOptions {
   maxFutureMs?: number;
 }
 
-/** Limits of the events API, shared with the OpenAPI spec and the backend. */
+/**
+ * Limits of the events API, shared with the OpenAPI spec and the backend.
+ *
+ * @public
+ */
 export const HABIT_EVENT_LIMITS = {
   maxBatchSize: 500,
   sourceMaxLength: 100,
@@ -68,6 +83,8 @@ const EARLIEST_AT_MS = Date.parse(HABIT_EVENT_LIMITS.earliestAt);
  * on input of the wrong JSON type.
  *
  * @throws RangeError only for invalid options (a programming error, not bad input).
+ *
+ * @public
  */
 export function validateHabitEvent(
   input: unknown,
@@ -83,6 +100,8 @@ export function validateHabitEvent(
  * the event by index, e.g. `events[3].way must be "new" or "old", got "NEW"`; the value is always a list.
  *
  * @throws RangeError only for invalid options (a programming error, not bad input).
+ *
+ * @public
  */
 export function validateHabitEventBatch(
   input: unknown,

@@ -36,11 +36,30 @@ import { weekStartOf } from './weeks';
 // Weeks are ISO weeks in UTC, named by their Monday; `from`..`to` always include both ends. Shares are rounded to
 // 4 decimal places and are null when their denominator is 0.
 
+/**
+ * Weeks after the cohort week that cohort retention follows by default.
+ *
+ * @public
+ */
 export const DEFAULT_RETENTION_WEEKS = 12;
+/**
+ * New-way weeks in a row a team needs by default before an old-way act counts as a reversion.
+ *
+ * @public
+ */
 export const DEFAULT_MIN_STREAK_WEEKS = 3;
+/**
+ * Consecutive active weeks that make a habit by default, for time to habit.
+ *
+ * @public
+ */
 export const DEFAULT_HABIT_WEEKS = 4;
 
-/** Stickiness compares one week with this many weeks ending with it. */
+/**
+ * Stickiness compares one week with this many weeks ending with it.
+ *
+ * @public
+ */
 export const STICKINESS_WINDOW_WEEKS = 4;
 
 /** Kinds that show a template being used, for adoption per template. */
@@ -54,8 +73,15 @@ const TEMPLATE_USE_KINDS: ReadonlySet<string> = new Set([
 // Golden-path share
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `goldenPathShare`: the week range and an optional team to list.
+ *
+ * @public
+ */
 export interface GoldenPathShareOptions {
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
   /** List only this team under `teams` (always, zero-filled when it made no component); `weeks` stays the total. */
   teamRef?: string | null;
@@ -67,12 +93,16 @@ export interface GoldenPathShareOptions {
  * Over rows of kind `component-created` only (baseline rows are a different kind and never count), for every week
  * w in [from, to], zero-filled:
  *
+ * ```
  *   newComponents(w) = Σ count (way 'new' or 'old')
  *   viaTemplate(w)   = Σ count (way 'new')
  *   share(w)         = viaTemplate(w) / newComponents(w), or null when newComponents(w) = 0
+ * ```
  *
  * `weeks` sums all teams; `teams` gives the same per team, sorted by teamRef: every team that made a component in
  * the range, or only `teamRef` when given.
+ *
+ * @public
  */
 export function goldenPathShare(
   activity: readonly WeeklyActivity[],
@@ -147,12 +177,19 @@ function toGoldenPathWeeks(
 // Adoption
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `adoption`: what to count (capability or template), the week range and the number of teams.
+ *
+ * @public
+ */
 export interface AdoptionOptions {
   /** Count activity for this capability only; null or absent counts any new-way activity. */
   capabilityRef?: string | null;
   /** Count use of this template instead (together with capabilityRef when both are given). */
   templateRef?: string | null;
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
   /** Teams in the catalog; null when unknown. */
   totalTeams: number | null;
@@ -161,14 +198,18 @@ export interface AdoptionOptions {
 /**
  * Adoption of a capability or a template, per week w in [from, to]:
  *
+ * ```
  *   uses(team, w)         = active(team, w, capabilityRef), or, when templateRef is given, Σ count > 0 over the
  *                           team's rows of w with way 'new', kind ∈ {template-run, template-create,
  *                           component-created} and that templateRef (and that capabilityRef, when also given)
  *   activeTeams(w)        = |{ team : uses(team, w) }|
  *   cumulativeAdopters(w) = |{ team : uses(team, v) for some v ≤ w }|   (activity before `from` counts)
  *   share(w)              = cumulativeAdopters(w) / totalTeams, or null when totalTeams is null or 0
+ * ```
  *
  * The share is not capped at 1: adopters may include teams since removed from the catalog.
+ *
+ * @public
  */
 export function adoption(
   activity: readonly WeeklyActivity[],
@@ -228,6 +269,11 @@ export function adoption(
 // Cohort retention
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `cohortRetention`: the capability, how many weeks to follow and the last week with data.
+ *
+ * @public
+ */
 export interface CohortRetentionOptions {
   /** Retention of this capability; null or absent means any new-way activity. */
   capabilityRef?: string | null;
@@ -240,12 +286,16 @@ export interface CohortRetentionOptions {
 /**
  * Teams grouped by the week they were first active, and the share of each group active in the following weeks.
  *
+ * ```
  *   cohort(team)       = min { w : active(team, w, capabilityRef) }   (over all history)
  *   teams(c)           = |{ team : cohort(team) = c }|, for every cohort c ≤ asOf, sorted by week
  *   retention(c)[i]    = |{ team in c : active(team, c + i + 1, capabilityRef) }| / teams(c),  i = 0 .. weeks − 1
  *                        null when c + i + 1 > asOf (that week has not ended yet or has no data)
+ * ```
  *
  * The cohort week itself is left out (every team is active in it by definition): retention[0] is the next week.
+ *
+ * @public
  */
 export function cohortRetention(
   activity: readonly WeeklyActivity[],
@@ -291,8 +341,15 @@ export function cohortRetention(
 // Stickiness
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `stickiness`: the week range and an optional capability.
+ *
+ * @public
+ */
 export interface StickinessOptions {
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
   /** Stickiness of this capability; null or absent means any new-way activity. */
   capabilityRef?: string | null;
@@ -301,10 +358,14 @@ export interface StickinessOptions {
 /**
  * How many of the recently active teams come back every week, for every week w in [from, to]:
  *
+ * ```
  *   weeklyActiveTeams(w)     = |{ team : active(team, w, capabilityRef) }|
  *   activeTeamsLast4Weeks(w) = |{ team : active(team, v, capabilityRef) for some v in w − 3 .. w }|
  *                              (weeks before `from` count)
  *   stickiness(w)            = weeklyActiveTeams(w) / activeTeamsLast4Weeks(w), or null when that is 0
+ * ```
+ *
+ * @public
  */
 export function stickiness(
   activity: readonly WeeklyActivity[],
@@ -343,8 +404,15 @@ export function stickiness(
 // Reversions
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `reversions`: the week range and the streak that makes going back count.
+ *
+ * @public
+ */
 export interface ReversionsOptions {
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
   /** New-way weeks in a row needed before an old-way act counts as going back; default 3. */
   minStreakWeeks?: number;
@@ -353,14 +421,18 @@ export interface ReversionsOptions {
 /**
  * Teams that had made the new way a habit and then did it the old way again.
  *
+ * ```
  *   oldWay(team, w) ⇔ Σ count > 0 over the team's rows of w with way 'old' and kind ≠ 'component-baseline'
  *                     (e.g. a component created by hand)
  *   streak(team, w) = the largest k with active(team, v) for every v in w − k .. w − 1   (any capability)
  *   reversion at w  ⇔ oldWay(team, w) and streak(team, w) ≥ minStreakWeeks;  streakWeeks = streak(team, w)
+ * ```
  *
  * At most one reversion per team and week. New-way activity in w itself does not matter, and a reversion does not
  * end the streak: it is measured on new-way weeks only, so weeks before `from` count. `weeks` counts reversions per
  * week in [from, to], zero-filled; `teams` lists them, sorted by week then teamRef.
+ *
+ * @public
  */
 export function reversions(
   activity: readonly WeeklyActivity[],
@@ -418,6 +490,11 @@ function streakLengths(weeks: ReadonlySet<number> | undefined) {
 // Time to habit
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `timeToHabit`: the streak that makes a habit and the capabilities to report.
+ *
+ * @public
+ */
 export interface TimeToHabitOptions {
   /** Consecutive active weeks that make a habit; default 4. */
   habitWeeks?: number;
@@ -428,6 +505,7 @@ export interface TimeToHabitOptions {
 /**
  * How long teams take from first use of a capability to using it every week, per capability (sorted):
  *
+ * ```
  *   firstWeek(team) = min { w : active(team, w, capability) }
  *   habitEnd(team)  = the smallest e such that active(team, v, capability) for every v in e − H + 1 .. e
  *                     (the last week of the team's first run of H = habitWeeks consecutive active weeks)
@@ -435,6 +513,9 @@ export interface TimeToHabitOptions {
  *   teams           = teams with a firstWeek; reached = teams with a habitEnd
  *   medianWeeks     = median of weeksToHabit over the teams that reached it (mean of the two middle values when
  *                     their number is even), null when none did
+ * ```
+ *
+ * @public
  */
 export function timeToHabit(
   activity: readonly WeeklyActivity[],
@@ -519,8 +600,15 @@ function median(values: readonly number[]): number | null {
 // Summaries for the team and capability pages
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Options of `summariseTeam`: the week range and the streak that makes a reversion.
+ *
+ * @public
+ */
 export interface TeamSummaryOptions {
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
   /** As in reversions(); default 3. */
   minStreakWeeks?: number;
@@ -529,11 +617,15 @@ export interface TeamSummaryOptions {
 /**
  * One team's habits over [from, to] (GET /teams/:namespace/:name); every figure covers that range only:
  *
+ * ```
  *   goldenPath   = goldenPathShare(activity, { from, to, teamRef }).teams[0].weeks   (zero-filled)
  *   activeWeeks  = |{ w in [from, to] : active(team, w) }|
  *   capabilities = per capability the team was active for in the range, sorted: its first and last active week in
  *                  the range and the number of active weeks
  *   reversions   = reversions(activity, { from, to, minStreakWeeks }).teams of this team
+ * ```
+ *
+ * @public
  */
 export function summariseTeam(
   activity: readonly WeeklyActivity[],
@@ -581,9 +673,17 @@ export function summariseTeam(
   };
 }
 
+/**
+ * Options of `summariseCapability`: the week range, team count, last week with data and the metric settings.
+ *
+ * @public
+ */
 export interface CapabilitySummaryOptions {
+  /** First week of the range (its Monday), included. */
   from: WeekStart;
+  /** Last week of the range (its Monday), included. */
   to: WeekStart;
+  /** Teams in the catalog, for the adoption share; null when unknown. */
   totalTeams: number | null;
   /** Last week with data, for retention. */
   asOf: WeekStart;
@@ -596,11 +696,15 @@ export interface CapabilitySummaryOptions {
 /**
  * One capability's habits (the capability page):
  *
+ * ```
  *   adoption    = adoption(activity, { capabilityRef, from, to, totalTeams })
  *   retention   = cohortRetention(activity, { capabilityRef, weeks: retentionWeeks, asOf })
  *   timeToHabit = timeToHabit(activity, { habitWeeks, capabilityRefs: [capabilityRef] }).capabilities[0], or null
  *                 when no team has used the capability
  *   stickiness  = stickiness(activity, { from, to, capabilityRef })
+ * ```
+ *
+ * @public
  */
 export function summariseCapability(
   activity: readonly WeeklyActivity[],
@@ -629,14 +733,23 @@ export function summariseCapability(
 // Aggregation of events into weekly activity
 // ---------------------------------------------------------------------------------------------------------------
 
-/** An event once attributed to a team: the store keeps nothing about people. */
+/**
+ * An event once attributed to a team: the store keeps nothing about people.
+ *
+ * @public
+ */
 export interface TeamActivityEvent {
+  /** The team (Group ref) the activity is counted for. */
   teamRef: string;
   /** ISO date-time (or a Date, as PostgreSQL drivers return timestamps). */
   at: string | Date;
+  /** The platform capability the activity belongs to (entity ref), when any. */
   capabilityRef?: string | null;
+  /** The template involved (entity ref), when any. */
   templateRef?: string | null;
+  /** What happened, e.g. one of EVENT_KINDS. */
   kind: string;
+  /** Whether the activity followed the golden path (`new`) or the old way. */
   way: Way;
 }
 
@@ -645,6 +758,8 @@ export interface TeamActivityEvent {
  * templateRef, kind, way) with their number as count, absent refs as null, sorted by compareWeeklyActivity.
  *
  * @throws RangeError when an event's `at` is not a valid date.
+ *
+ * @public
  */
 export function aggregateEvents(
   events: readonly TeamActivityEvent[],
@@ -676,6 +791,8 @@ export function aggregateEvents(
 /**
  * The order of aggregateEvents(): week, teamRef, capabilityRef, templateRef, kind, way; nulls first, text by code
  * unit (not locale), so SQL results sorted with it can be compared with the reference.
+ *
+ * @public
  */
 export function compareWeeklyActivity(
   a: WeeklyActivity,

@@ -18,6 +18,8 @@ import { WeekStart } from './types';
  * server's local zone, so every replica puts an event in the same week.
  *
  * @throws RangeError when `at` is not a valid date or falls outside years 1..9999.
+ *
+ * @public
  */
 export function weekStartOf(at: Date | string): WeekStart {
   return formatWeekIndex(
@@ -30,6 +32,8 @@ export function weekStartOf(at: Date | string): WeekStart {
  * 2024-12-30 gives `2025-W01` and 2020-12-28 (which holds 2021-01-03) gives `2020-W53`.
  *
  * @throws RangeError when `week` is not a week start.
+ *
+ * @public
  */
 export function isoWeekKey(week: WeekStart): string {
   const monday = mondayOfWeekIndex(requireWeekIndex(week, 'week'));
@@ -47,6 +51,8 @@ export function isoWeekKey(week: WeekStart): string {
  * The week start `weeks` weeks after `week` (before it when negative).
  *
  * @throws RangeError when `week` is not a week start or `weeks` is not an integer.
+ *
+ * @public
  */
 export function addWeeks(week: WeekStart, weeks: number): WeekStart {
   if (!Number.isInteger(weeks)) {
@@ -61,6 +67,8 @@ export function addWeeks(week: WeekStart, weeks: number): WeekStart {
  * `to` − `from` in whole weeks: 1 for consecutive weeks, negative when `to` is earlier.
  *
  * @throws RangeError when either is not a week start.
+ *
+ * @public
  */
 export function weeksBetween(from: WeekStart, to: WeekStart): number {
   return requireWeekIndex(to, 'to') - requireWeekIndex(from, 'from');
@@ -70,6 +78,8 @@ export function weeksBetween(from: WeekStart, to: WeekStart): number {
  * Every week start from `from` to `to`, both included; empty when `to` is before `from`.
  *
  * @throws RangeError when either is not a week start.
+ *
+ * @public
  */
 export function weekRange(from: WeekStart, to: WeekStart): WeekStart[] {
   const first = requireWeekIndex(from, 'from');
@@ -81,7 +91,11 @@ export function weekRange(from: WeekStart, to: WeekStart): WeekStart[] {
   return weeks;
 }
 
-/** Whether `value` is a week start: a real calendar date written YYYY-MM-DD that is a Monday. */
+/**
+ * Whether `value` is a week start: a real calendar date written YYYY-MM-DD that is a Monday.
+ *
+ * @public
+ */
 export function isWeekStart(value: unknown): value is WeekStart {
   return parseWeekStart(value) !== undefined;
 }

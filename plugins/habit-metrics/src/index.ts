@@ -18,5 +18,8 @@ export type {
   HabitMetricsApi,
 } from './api';
 export { HabitEventsAnalytics } from './analytics';
-export type { HabitEventsAnalyticsOptions } from './analytics';
+export type {
+  ForwardableAnalyticsEvent,
+  HabitEventsAnalyticsOptions,
+} from './analytics';
 export { isCapabilityEntity } from './filters';

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { HabitMetricsClient, habitMetricsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -35,7 +36,7 @@ export const habitMetricsPlugin = createPlugin({
  *
  * @public
  */
-export const HabitsPage = habitMetricsPlugin.provide(
+export const HabitsPage: () => JSX.Element = habitMetricsPlugin.provide(
   createRoutableExtension({
     name: 'HabitsPage',
     component: () => import('./components/HabitsPage').then(m => m.HabitsPage),
@@ -48,17 +49,18 @@ export const HabitsPage = habitMetricsPlugin.provide(
  *
  * @public
  */
-export const EntityTeamHabitsCard = habitMetricsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamHabitsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTeamHabitsCard').then(
-          m => m.EntityTeamHabitsCard,
-        ),
-    },
-  }),
-);
+export const EntityTeamHabitsCard: () => JSX.Element | null =
+  habitMetricsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamHabitsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamHabitsCard').then(
+            m => m.EntityTeamHabitsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for platform capability entity pages (entities with the `platform-product.io/capability`
@@ -66,14 +68,15 @@ export const EntityTeamHabitsCard = habitMetricsPlugin.provide(
  *
  * @public
  */
-export const EntityCapabilityAdoptionCard = habitMetricsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCapabilityAdoptionCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityCapabilityAdoptionCard').then(
-          m => m.EntityCapabilityAdoptionCard,
-        ),
-    },
-  }),
-);
+export const EntityCapabilityAdoptionCard: () => JSX.Element | null =
+  habitMetricsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCapabilityAdoptionCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCapabilityAdoptionCard').then(
+            m => m.EntityCapabilityAdoptionCard,
+          ),
+      },
+    }),
+  );

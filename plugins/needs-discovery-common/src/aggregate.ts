@@ -11,11 +11,17 @@ import {
   Survey,
 } from './types';
 
-/** Per-need sums over all respondents who rated the need. */
+/**
+ * Per-need sums over all respondents who rated the need.
+ *
+ * @public
+ */
 export interface NeedStats {
+  /** The need these sums are for. */
   needId: string;
   /** Respondents who rated the need. */
   respondents: number;
+  /** Sum of the pain ratings (1–5) given to the need. */
   painSum: number;
   /** Sum of the frequency weights of the ratings. */
   weightSum: number;
@@ -23,23 +29,43 @@ export interface NeedStats {
   teamsReporting: number;
 }
 
-/** Per-need sums over the respondents of one team. */
+/**
+ * Per-need sums over the respondents of one team.
+ *
+ * @public
+ */
 export interface TeamNeedStats {
+  /** The need these sums are for. */
   needId: string;
+  /** Respondents of the team who rated the need. */
   respondents: number;
+  /** Sum of the pain ratings the team's respondents gave the need. */
   painSum: number;
 }
 
-/** One audience team's figures; a respondent in two teams counts in both. */
+/**
+ * One audience team's figures; a respondent in two teams counts in both.
+ *
+ * @public
+ */
 export interface TeamStats {
+  /** The team (Group ref). */
   teamRef: string;
+  /** Members in the catalog, for the response rate; null when unknown. */
   members: number | null;
+  /** Respondents who belong to the team. */
   respondents: number;
+  /** Sums per need over the team's respondents. */
   needs: TeamNeedStats[];
 }
 
-/** Per-question counts; which optional field is set depends on the question type. */
+/**
+ * Per-question counts; which optional field is set depends on the question type.
+ *
+ * @public
+ */
 export interface QuestionStats {
+  /** The question these counts are for. */
   questionId: string;
   /** Respondents who answered the question. */
   respondents: number;
@@ -56,27 +82,51 @@ export interface QuestionStats {
   texts?: string[];
 }
 
-/** One response as the results need it: the respondent's teams and answers, no identity. */
+/**
+ * One response as the results need it: the respondent's teams and answers, no identity.
+ *
+ * @public
+ */
 export interface ResponseRecord {
+  /** The respondent's teams (Group refs) when they submitted. */
   teams: string[];
+  /** The answers, keyed by question id. */
   answers: Answers;
 }
 
+/**
+ * A team in the survey audience, with its member count for the response rate.
+ *
+ * @public
+ */
 export interface AudienceTeam {
+  /** The team (Group ref). */
   teamRef: string;
   /** Members in the catalog; null when unknown. */
   members: number | null;
 }
 
-/** Everything buildResults needs; the backend store computes it in SQL, aggregateResponses in memory. */
+/**
+ * Everything buildResults needs; the backend store computes it in SQL, aggregateResponses in memory.
+ *
+ * @public
+ */
 export interface ResultsInput {
+  /** The survey the results are for. */
   survey: Survey;
+  /** Number of responses to the survey. */
   respondents: number;
+  /** Audience members in the catalog; null when unknown. */
   audienceSize: number | null;
+  /** The teams of the audience, with their member counts. */
   audienceTeams: AudienceTeam[];
+  /** Sums per need of the survey. */
   needs: NeedStats[];
+  /** Figures per audience team. */
   teams: TeamStats[];
+  /** Counts per question of the survey. */
   questions: QuestionStats[];
+  /** Priority scores of the previous wave, when the survey was cloned from one. */
   previous: {
     surveyId: string;
     needs: { needId: string; priorityScore: number | null }[];
@@ -91,6 +141,8 @@ export interface ResultsInput {
  * - `questions` has one row per survey question, in survey order; choiceCounts include every option (zeros too),
  *   ranking includes only needs ranked at least once, texts are the non-empty texts in response order;
  * - team refs match case-insensitively; answers that do not fit the survey any more are ignored.
+ *
+ * @public
  */
 export function aggregateResponses(
   survey: Survey,

@@ -14,8 +14,18 @@ import {
   TeamResult,
 } from './types';
 
+/**
+ * How many of its most painful needs each visible team lists in the results when not configured.
+ *
+ * @public
+ */
 export const DEFAULT_TOP_NEEDS_PER_TEAM = 3;
 
+/**
+ * Options of `buildResults`: when a need counts as shared, the clock, and how the results are summarised.
+ *
+ * @public
+ */
 export interface ResultsOptions {
   /** Distinct reporting teams from which a need counts as shared. */
   sharedNeedMinTeams: number;
@@ -31,6 +41,8 @@ export interface ResultsOptions {
  * Turns survey statistics into the results people read, withholding everything drawn from fewer than k
  * (the survey's anonymity threshold) respondents: figures of needs, questions and teams below k, all of them when the
  * whole survey is below k, and the names of teams below k.
+ *
+ * @public
  */
 export function buildResults(
   input: ResultsInput,
@@ -417,6 +429,8 @@ type Cell = string | number | boolean | null;
 /**
  * The results as RFC 4180 CSV: one row per need, a blank line, then the visible teams and the number of suppressed
  * ones. Aggregates only, no free text. Text cells a spreadsheet would run as a formula are defused with a quote.
+ *
+ * @public
  */
 export function resultsToCsv(results: SurveyResults): string {
   const rows: Cell[][] = [

@@ -5,6 +5,8 @@ import { Frequency, FrequencyWeights } from './types';
  *
  * Going through 15 significant digits first absorbs binary noise (1.005 * 100 is 100.49999…), so results match
  * the decimal figures people check by hand and SQL `ROUND` on numerics.
+ *
+ * @public
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) {
@@ -16,7 +18,11 @@ export function roundTo(value: number, decimals: number): number {
   return (Math.sign(value) * Math.round(scaled)) / factor + 0;
 }
 
-/** Weight of one reported frequency in the priority score. */
+/**
+ * Weight of one reported frequency in the priority score.
+ *
+ * @public
+ */
 export function frequencyWeight(
   frequency: Frequency,
   weights: FrequencyWeights,
@@ -24,7 +30,11 @@ export function frequencyWeight(
   return weights[frequency];
 }
 
-/** How much a need matters across the organisation: teams × mean pain × mean frequency weight, to 2 decimals. */
+/**
+ * How much a need matters across the organisation: teams × mean pain × mean frequency weight, to 2 decimals.
+ *
+ * @public
+ */
 export function priorityScore(
   teamsReporting: number,
   meanPain: number,
@@ -33,7 +43,11 @@ export function priorityScore(
   return roundTo(teamsReporting * meanPain * meanFrequencyWeight, 2);
 }
 
-/** A need is shared when enough distinct teams report it; shared needs are the platform's candidates. */
+/**
+ * A need is shared when enough distinct teams report it; shared needs are the platform's candidates.
+ *
+ * @public
+ */
 export function isShared(
   teamsReporting: number,
   sharedNeedMinTeams: number,

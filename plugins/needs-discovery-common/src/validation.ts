@@ -16,13 +16,23 @@ import {
   SurveyDefinition,
 } from './types';
 
-/** Outcome of a validation: `value` is set only when `errors` is empty. */
+/**
+ * Outcome of a validation: `value` is set only when `errors` is empty.
+ *
+ * @public
+ */
 export interface ValidationResult<T> {
+  /** The validated, normalised value; absent when there are errors. */
   value?: T;
+  /** Messages naming each problem with its path; empty when the input is valid. */
   errors: string[];
 }
 
-/** Size limits of a survey definition, shared with the builder UI for its hints. */
+/**
+ * Size limits of a survey definition, shared with the builder UI for its hints.
+ *
+ * @public
+ */
 export const SURVEY_LIMITS = {
   titleMaxLength: 200,
   descriptionMaxLength: 5000,
@@ -41,9 +51,29 @@ export const SURVEY_LIMITS = {
   maxFreeTextLength: 10000,
 } as const;
 
+/**
+ * Lowest pain rating of a need (1: barely hurts).
+ *
+ * @public
+ */
 export const MIN_PAIN = 1;
+/**
+ * Highest pain rating of a need (5: hurts the most).
+ *
+ * @public
+ */
 export const MAX_PAIN = 5;
+/**
+ * Lowest answer of an NPS question.
+ *
+ * @public
+ */
 export const MIN_NPS = 0;
+/**
+ * Highest answer of an NPS question.
+ *
+ * @public
+ */
 export const MAX_NPS = 10;
 
 const KEBAB_CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -79,7 +109,11 @@ const QUESTION_KEYS: Record<QuestionType, string[]> = {
 };
 const RATING_KEYS = ['pain', 'frequency'];
 
-/** Whether `id` can name a need or question: kebab-case, at most 100 characters, not a reserved word. */
+/**
+ * Whether `id` can name a need or question: kebab-case, at most 100 characters, not a reserved word.
+ *
+ * @public
+ */
 export function isValidId(id: string): boolean {
   return (
     id.length <= SURVEY_LIMITS.idMaxLength &&
@@ -91,6 +125,8 @@ export function isValidId(id: string): boolean {
 /**
  * Normalises a group reference to `group:<namespace>/<name>`, lowercased; `group:name` means the default namespace.
  * Returns undefined for anything that is not a group reference.
+ *
+ * @public
  */
 export function normalizeGroupRef(ref: string): string | undefined {
   const match = GROUP_REF.exec(ref.trim());
@@ -108,6 +144,8 @@ export function normalizeGroupRef(ref: string): string | undefined {
 /**
  * Checks a survey definition as an author wrote it and returns a normalised copy: strings trimmed, group refs in
  * full lowercase form, defaults applied and nothing but known keys. Every problem is reported, not just the first.
+ *
+ * @public
  */
 export function validateSurveyDefinition(
   input: unknown,
@@ -155,7 +193,11 @@ export function validateSurveyDefinition(
   return { value, errors: [] };
 }
 
-/** Parses a survey written as YAML (as in examples/surveys) and validates it. */
+/**
+ * Parses a survey written as YAML (as in examples/surveys) and validates it.
+ *
+ * @public
+ */
 export function parseSurveyYaml(
   text: string,
   options: { defaultAnonymityThreshold?: number } = {},
@@ -773,6 +815,8 @@ function isQuestionType(value: unknown): value is QuestionType {
 /**
  * Checks one respondent's answers against the survey and returns them normalised: unanswered questions (empty
  * text, no ratings) dropped, need ratings in survey order. Free text is kept verbatim; the UI escapes it.
+ *
+ * @public
  */
 export function validateAnswers(
   survey: Pick<Survey, 'needs' | 'questions'>,

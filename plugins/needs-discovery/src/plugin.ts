@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { NeedsDiscoveryClient, needsDiscoveryApiRef } from './api';
 import { NeedPicker } from './components/NeedPicker';
@@ -36,31 +37,35 @@ export const needsDiscoveryPlugin = createPlugin({
  *
  * @public
  */
-export const NeedsDiscoveryPage = needsDiscoveryPlugin.provide(
-  createRoutableExtension({
-    name: 'NeedsDiscoveryPage',
-    component: () =>
-      import('./components/NeedsDiscoveryPage').then(m => m.NeedsDiscoveryPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const NeedsDiscoveryPage: () => JSX.Element =
+  needsDiscoveryPlugin.provide(
+    createRoutableExtension({
+      name: 'NeedsDiscoveryPage',
+      component: () =>
+        import('./components/NeedsDiscoveryPage').then(
+          m => m.NeedsDiscoveryPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * Card for Group entity pages: the team's response rate and top needs in the latest survey.
  *
  * @public
  */
-export const EntityTeamNeedsCard = needsDiscoveryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamNeedsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTeamNeedsCard').then(
-          m => m.EntityTeamNeedsCard,
-        ),
-    },
-  }),
-);
+export const EntityTeamNeedsCard: () => JSX.Element | null =
+  needsDiscoveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamNeedsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamNeedsCard').then(
+            m => m.EntityTeamNeedsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * `ui:field: NeedPicker` for legacy apps: add it inside `<ScaffolderFieldExtensions>` of the scaffolder route.

@@ -37,19 +37,31 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** `YYYY-MM-DD` of an instant, in UTC. */
+/**
+ * `YYYY-MM-DD` of an instant, in UTC.
+ *
+ * @public
+ */
 export function utcDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @public
+ */
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A `YYYY-MM-DD` day (or the day part of an ISO timestamp), or null when it is not one. */
+/**
+ * A `YYYY-MM-DD` day (or the day part of an ISO timestamp), or null when it is not one.
+ *
+ * @public
+ */
 export function parseDay(value: string | null | undefined): string | null {
   if (!value) return null;
   const day = value.trim().slice(0, 10);
@@ -59,7 +71,11 @@ export function parseDay(value: string | null | undefined): string | null {
   return day;
 }
 
-/** True when the MVP review date is before today (UTC): on the day itself the review is due, not overdue. */
+/**
+ * True when the MVP review date is before today (UTC): on the day itself the review is due, not overdue.
+ *
+ * @public
+ */
 export function isReviewOverdue(
   mvpReviewDate: string | null,
   now: Date,
@@ -73,7 +89,11 @@ function daysOverdue(mvpReviewDate: string, now: Date): number {
   return daysBetween(new Date(`${mvpReviewDate}T00:00:00Z`), now);
 }
 
-/** Past the grace period: not experimental any more, or seen for more than `graceDays`. */
+/**
+ * Past the grace period: not experimental any more, or seen for more than `graceDays`.
+ *
+ * @public
+ */
 export function isPastGracePeriod(
   facts: Pick<CapabilityFacts, 'lifecycle' | 'firstSeenAt'>,
   rules: VerdictRules,
@@ -85,7 +105,11 @@ export function isPastGracePeriod(
   return daysBetween(new Date(facts.firstSeenAt), now) > rules.graceDays;
 }
 
-/** A share as a whole percentage, e.g. 0.142 → "14%". */
+/**
+ * A share as a whole percentage, e.g. 0.142 → "14%".
+ *
+ * @public
+ */
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -144,7 +168,11 @@ function trendSentence(facts: CapabilityFacts): string | null {
   }
 }
 
-/** The verdict and the plain-language reasons for it, most important first. */
+/**
+ * The verdict and the plain-language reasons for it, most important first.
+ *
+ * @public
+ */
 export function decideVerdict(
   facts: CapabilityFacts,
   rules: VerdictRules,
@@ -297,7 +325,11 @@ export function decideVerdict(
   return { verdict: 'keep', reasons };
 }
 
-/** The scorecard entry of one capability: its facts, verdict and reasons. */
+/**
+ * The scorecard entry of one capability: its facts, verdict and reasons.
+ *
+ * @public
+ */
 export function scoreCapability(
   facts: CapabilityFacts,
   rules: VerdictRules,
@@ -323,7 +355,11 @@ export function scoreCapability(
   };
 }
 
-/** Capabilities per verdict (every verdict present, zero when none). */
+/**
+ * Capabilities per verdict (every verdict present, zero when none).
+ *
+ * @public
+ */
 export function countVerdicts(
   capabilities: readonly { verdict: Verdict }[],
 ): Record<Verdict, number> {
@@ -335,7 +371,11 @@ export function countVerdicts(
   return counts;
 }
 
-/** Sorts by verdict precedence (dispose first), then title. */
+/**
+ * Sorts by verdict precedence (dispose first), then title.
+ *
+ * @public
+ */
 export function compareCapabilities(
   a: { verdict: Verdict; title: string; entityRef: string },
   b: { verdict: Verdict; title: string; entityRef: string },
@@ -347,7 +387,11 @@ export function compareCapabilities(
   );
 }
 
-/** Relative change that counts as growing or shrinking. */
+/**
+ * Relative change that counts as growing or shrinking.
+ *
+ * @public
+ */
 export const ADOPTION_TREND_THRESHOLD = 0.1;
 
 /**
@@ -355,6 +399,8 @@ export const ADOPTION_TREND_THRESHOLD = 0.1;
  * four weeks before (with fewer than eight weeks, the later half against the earlier half). Growing when it rose by
  * at least 10% (and by at least a quarter of a team), shrinking when it fell by as much, otherwise flat. Null with
  * fewer than two weeks.
+ *
+ * @public
  */
 export function adoptionTrendFromWeeks(
   weeks: readonly Pick<AdoptionWeek, 'week' | 'activeTeams'>[],

@@ -2,6 +2,8 @@ import {
   computeScore,
   GrowthHistoryPoint,
   growthBaseline,
+  NO_CAPABILITIES_EXPLANATION,
+  NO_CAPABILITIES_MESSAGE,
   PlatformFacts,
   ScoredCapability,
   ScoreOptions,
@@ -9,6 +11,7 @@ import {
 import {
   buildScorecard,
   countAdoptingTeams,
+  isScored,
   toHistoryPoint,
 } from './scorecard';
 import {
@@ -78,8 +81,8 @@ function subscore(
 }
 
 describe('computeScore sub-scores', () => {
-  it.each<[string, ScoredCapability[], Partial<PlatformFacts>, number]>([
-    ['no capabilities', [], {}, 100],
+  it.each<[string, ScoredCapability[], Partial<PlatformFacts>, number | null]>([
+    ['no capabilities: not scored', [], {}, null],
     ['all shared', [cap(), cap()], {}, 100],
     [
       '1 of 4 shared',
@@ -114,8 +117,8 @@ describe('computeScore sub-scores', () => {
     expect(subscore('needCoverage', capabilities, facts).value).toBe(value);
   });
 
-  it.each<[string, ScoredCapability[], number, number]>([
-    ['no capabilities', [], 0.2, 100],
+  it.each<[string, ScoredCapability[], number, number | null]>([
+    ['no capabilities: not scored', [], 0.2, null],
     [
       '3 of 4 above 20%',
       [cap(used(0.2)), cap(used(0.5)), cap(used(1)), cap(used(0.1))],
@@ -135,8 +138,8 @@ describe('computeScore sub-scores', () => {
     ).toBe(value);
   });
 
-  it.each<[string, ScoredCapability[], number]>([
-    ['no capabilities', [], 100],
+  it.each<[string, ScoredCapability[], number | null]>([
+    ['no capabilities: not scored', [], null],
     ['no commodity', [cap(), cap()], 100],
     ['1 of 3 commodity', [cap(), cap(), cap({ valueClass: 'commodity' })], 67],
     ['all commodity', [cap({ valueClass: 'commodity' })], 0],
@@ -173,7 +176,7 @@ describe('computeScore sub-scores', () => {
     ['12 per team against 3', [24], 2, 3, 25],
     ['target 6, 12 per team', [24], 2, 6, 50],
     ['no adopting team, some surface', [5], 0, 3, 0],
-    ['no adopting team, no surface', [], 0, 3, 100],
+    ['no adopting team, no surface', [0], 0, 3, 100],
   ])(
     'surfacePerTeam: %s → %p',
     (_name, surfaces, adoptingTeams, surfacePerTeamTarget, value) => {
@@ -328,6 +331,33 @@ describe('computeScore total', () => {
   });
 });
 
+describe('computeScore without capabilities', () => {
+  it('scores nothing: the score and every sub-score are null, and each says why', () => {
+    const result = computeScore(
+      [],
+      { productTeams: 0, adoptingTeams: 0, needsDiscoveryInstalled: false },
+      options,
+      [],
+    );
+    expect(result.score).toBeNull();
+    expect(result.subscores.map(s => s.id)).toEqual(SUBSCORE_IDS);
+    for (const s of result.subscores) {
+      expect(s.value).toBeNull();
+      expect(s.explanation).toBe(NO_CAPABILITIES_EXPLANATION);
+      expect(s.weight).toBe(DEFAULT_SCORE_WEIGHTS[s.id]);
+      expect(s.inputs.length).toBeGreaterThan(0);
+    }
+    expect(
+      result.subscores.find(s => s.id === 'needCoverage')!.inputs[0],
+    ).toEqual({ id: 'capabilities', label: 'Capabilities', value: 0 });
+  });
+
+  it('whatever the history says', () => {
+    const history = [{ period: day(60), capabilities: 4, adoptingTeams: 3 }];
+    expect(computeScore([], platform, options, history).score).toBeNull();
+  });
+});
+
 describe('buildScorecard', () => {
   const facts = (
     name: string,
@@ -391,6 +421,8 @@ describe('buildScorecard', () => {
       67, 67, 67, 100, 100, 100,
     ]);
     expect(scorecard.score).toBe(79);
+    expect(scorecard.notScored).toBeNull();
+    expect(isScored(scorecard)).toBe(true);
     expect(toHistoryPoint(scorecard, '2026-11-27')).toEqual({
       period: '2026-11-27',
       score: 79,
@@ -400,6 +432,36 @@ describe('buildScorecard', () => {
       adoptingTeams: 4,
       demo: false,
     });
+  });
+
+  it('leaves a platform without capabilities unscored, and out of the history', () => {
+    const scorecard = buildScorecard([], {
+      rules: DEFAULT_VERDICT_RULES,
+      weights: DEFAULT_SCORE_WEIGHTS,
+      surfacePerTeamTarget: 3,
+      productTeams: 0,
+      sources: { needsDiscovery: false, habitMetrics: false },
+      history: [],
+      now,
+    });
+    expect(scorecard.score).toBeNull();
+    expect(scorecard.notScored).toEqual({
+      reason: 'no-capabilities',
+      message: NO_CAPABILITIES_MESSAGE,
+    });
+    expect(scorecard.notScored?.message).toContain(
+      'platform-product.io/capability: "true"',
+    );
+    expect(scorecard.subscores.every(s => s.value === null)).toBe(true);
+    expect(scorecard.verdicts).toEqual({
+      dispose: 0,
+      outsource: 0,
+      review: 0,
+      invest: 0,
+      keep: 0,
+    });
+    expect(isScored(scorecard)).toBe(false);
+    expect(toHistoryPoint(scorecard, '2026-11-27')).toBeNull();
   });
 
   it.each([

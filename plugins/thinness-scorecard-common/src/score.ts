@@ -24,18 +24,47 @@ import {
  *
  * score = Σ weight × sub-score / Σ weight, rounded.
  *
- * Edge cases: with no capabilities every ratio sub-score is 100 (nothing to be fat about); without MVP review dates
- * `overdueReviews` is 100; with no adopting team `surfacePerTeam` is 0 when there is any surface (all overhead);
+ * Edge cases: with no capabilities there is nothing to score: the score and every sub-score are `null` (a 100 would
+ * read as a verdict on a platform that does not exist yet), with inputs that show the zeros and an explanation that
+ * says so. Without MVP review dates `overdueReviews` is 100; with no adopting team `surfacePerTeam` is 0 when there is any surface (all overhead);
  * without a snapshot at least 14 days old in the last 90 days `growthBalance` is a neutral 100 ("no history yet").
  * When needs-discovery is not installed, `needCoverage` counts capabilities that declare a need, and says so.
  */
 
-/** Days of history the growth balance looks back. */
+/**
+ * Why a platform without capabilities is not scored, with the next step.
+ *
+ * @public
+ */
+export const NO_CAPABILITIES_MESSAGE =
+  'No platform capabilities yet, so there is nothing to score. Annotate a catalog entity with platform-product.io/capability: "true" (plus platform-product.io/value-class and platform-product.io/need) to add one.';
+
+/**
+ * The explanation of every sub-score while there are no capabilities.
+ *
+ * @public
+ */
+export const NO_CAPABILITIES_EXPLANATION =
+  'Not scored: there are no platform capabilities yet.';
+
+/**
+ * Days of history the growth balance looks back.
+ *
+ * @public
+ */
 export const GROWTH_WINDOW_DAYS = 90;
-/** A baseline younger than this says nothing about growth yet. */
+/**
+ * A baseline younger than this says nothing about growth yet.
+ *
+ * @public
+ */
 export const MIN_GROWTH_BASELINE_DAYS = 14;
 
-/** What the score needs of each capability. */
+/**
+ * What the score needs of each capability.
+ *
+ * @public
+ */
 export type ScoredCapability = Pick<
   CapabilityScore,
   | 'need'
@@ -46,29 +75,51 @@ export type ScoredCapability = Pick<
   | 'surface'
 >;
 
-/** Platform-wide facts the score needs. */
+/**
+ * Platform-wide facts the score needs.
+ *
+ * @public
+ */
 export interface PlatformFacts {
+  /** Product teams in the catalog (groups of the configured types, not owning a capability). */
   productTeams: number;
   /** Distinct product teams using at least one capability. */
   adoptingTeams: number;
+  /** Whether needs-discovery answered, so shared needs could be checked. */
   needsDiscoveryInstalled: boolean;
 }
 
+/**
+ * Configuration of `computeScore`: sub-score weights, the adoption floor, the lean-surface target and the clock.
+ *
+ * @public
+ */
 export interface ScoreOptions {
+  /** Relative weight of each sub-score. */
   weights: ScoreWeights;
   /** The verdict rules' adoption floor (0..1). */
   adoptionFloor: number;
   /** Entities per adopting team considered lean. */
   surfacePerTeamTarget: number;
+  /** The current time, for overdue reviews and the growth window. */
   now: Date;
 }
 
-/** A past day of the scorecard, as far as the growth balance needs it. */
+/**
+ * A past day of the scorecard, as far as the growth balance needs it.
+ *
+ * @public
+ */
 export type GrowthHistoryPoint = Pick<
   ScorecardHistoryPoint,
   'period' | 'capabilities' | 'adoptingTeams'
 >;
 
+/**
+ * Display title of each sub-score, as shown on the scorecard.
+ *
+ * @public
+ */
 export const SUBSCORE_TITLES: Record<SubscoreId, string> = {
   needCoverage: 'Need coverage',
   adoption: 'Adoption',
@@ -85,6 +136,8 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 /**
  * The snapshot growth is measured against: the oldest one within the last 90 days, provided it is at least 14 days
  * old and had capabilities. Null when there is none.
+ *
+ * @public
  */
 export function growthBaseline<T extends GrowthHistoryPoint>(
   history: readonly T[],
@@ -143,13 +196,18 @@ function surfaceExplanation(
   )} per team against a lean target of ${target}.`;
 }
 
-/** The score and its explained sub-scores. */
+/**
+ * The score and its explained sub-scores; `score` and every sub-score's `value` are `null` when there are no
+ * capabilities (nothing to score).
+ *
+ * @public
+ */
 export function computeScore(
   capabilities: readonly ScoredCapability[],
   platform: PlatformFacts,
   options: ScoreOptions,
   history: readonly GrowthHistoryPoint[],
-): { score: number; subscores: Subscore[] } {
+): { score: number | null; subscores: Subscore[] } {
   const { weights, adoptionFloor, surfacePerTeamTarget, now } = options;
   const total = capabilities.length;
   const count = (predicate: (c: ScoredCapability) => boolean) =>
@@ -419,13 +477,30 @@ export function computeScore(
   }
 
   const ordered = SUBSCORE_IDS.map(id => subscores.find(s => s.id === id)!);
+  if (total === 0) {
+    // Nothing to be thin or fat about: no number, so that nothing reads as a verdict.
+    return {
+      score: null,
+      subscores: ordered.map(s => ({
+        ...s,
+        value: null,
+        explanation: NO_CAPABILITIES_EXPLANATION,
+      })),
+    };
+  }
+  // With capabilities every sub-score above has a value.
+  const valueOf = (s: Subscore) => s.value ?? 0;
   const weightSum = ordered.reduce((sum, s) => sum + Math.max(0, s.weight), 0);
   const score =
     weightSum > 0
       ? clamp100(
-          ordered.reduce((sum, s) => sum + Math.max(0, s.weight) * s.value, 0) /
-            weightSum,
+          ordered.reduce(
+            (sum, s) => sum + Math.max(0, s.weight) * valueOf(s),
+            0,
+          ) / weightSum,
         )
-      : clamp100(ordered.reduce((sum, s) => sum + s.value, 0) / ordered.length);
+      : clamp100(
+          ordered.reduce((sum, s) => sum + valueOf(s), 0) / ordered.length,
+        );
   return { score, subscores: ordered };
 }

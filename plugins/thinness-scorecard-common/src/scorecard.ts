@@ -1,5 +1,9 @@
 import { compareCapabilities, countVerdicts, scoreCapability } from './rules';
-import { computeScore, GrowthHistoryPoint } from './score';
+import {
+  computeScore,
+  GrowthHistoryPoint,
+  NO_CAPABILITIES_MESSAGE,
+} from './score';
 import {
   CapabilityConsumers,
   CapabilityFacts,
@@ -15,6 +19,8 @@ import {
  * Distinct product teams using at least one capability. Teams named by the catalog or habit-metrics are counted
  * once; when habit-metrics only gives a count for a capability, that count is a lower bound, so the result is at
  * least the largest consumer count of any capability.
+ *
+ * @public
  */
 export function countAdoptingTeams(
   capabilities: readonly {
@@ -30,18 +36,33 @@ export function countAdoptingTeams(
   return Math.max(named.size, largest);
 }
 
+/**
+ * Inputs of `buildScorecard` and `assembleScorecard` besides the capabilities: rules, weights, platform facts and the clock.
+ *
+ * @public
+ */
 export interface BuildScorecardOptions {
+  /** Thresholds of the verdict rules. */
   rules: VerdictRules;
+  /** Relative weight of each sub-score. */
   weights: ScoreWeights;
+  /** Entities per adopting team considered lean by the surface sub-score. */
   surfacePerTeamTarget: number;
+  /** Product teams adoption is measured against. */
   productTeams: number;
+  /** Which optional plugins answered while the facts were gathered. */
   sources: FactSources;
   /** Past snapshots, for the growth balance. */
   history: readonly GrowthHistoryPoint[];
+  /** The time of the computation: stamped as `computedAt` and used for grace periods and overdue reviews. */
   now: Date;
 }
 
-/** Puts the scorecard together from already-judged capabilities (used after a one-capability refresh too). */
+/**
+ * Puts the scorecard together from already-judged capabilities (used after a one-capability refresh too).
+ *
+ * @public
+ */
 export function assembleScorecard(
   capabilities: readonly CapabilityScore[],
   options: BuildScorecardOptions,
@@ -65,6 +86,10 @@ export function assembleScorecard(
   );
   return {
     score,
+    notScored:
+      score === null
+        ? { reason: 'no-capabilities', message: NO_CAPABILITIES_MESSAGE }
+        : null,
     subscores,
     capabilities: sorted,
     computedAt: options.now.toISOString(),
@@ -76,7 +101,11 @@ export function assembleScorecard(
   };
 }
 
-/** Judges every capability and computes the score: the whole scorecard from the facts. */
+/**
+ * Judges every capability and computes the score: the whole scorecard from the facts.
+ *
+ * @public
+ */
 export function buildScorecard(
   facts: readonly CapabilityFacts[],
   options: BuildScorecardOptions,
@@ -87,16 +116,35 @@ export function buildScorecard(
   );
 }
 
-/** The history point a scorecard becomes when it is snapshotted for `period`. */
+/**
+ * Whether a scorecard has a score: false while there are no capabilities.
+ *
+ * @public
+ */
+export function isScored(
+  scorecard: Pick<Scorecard, 'score' | 'capabilities'>,
+): scorecard is Pick<Scorecard, 'capabilities'> & { score: number } {
+  return scorecard.score !== null && scorecard.capabilities.length > 0;
+}
+
+/**
+ * The history point a scorecard becomes when it is snapshotted for `period`; `null` for a scorecard that is not
+ * scored (no capabilities): such a day is not recorded, so the history never shows a score nobody earned.
+ *
+ * @public
+ */
 export function toHistoryPoint(
   scorecard: Scorecard,
   period: string,
   demo = false,
-): ScorecardHistoryPoint {
+): ScorecardHistoryPoint | null {
+  if (!isScored(scorecard)) return null;
   return {
     period,
     score: scorecard.score,
-    subscores: scorecard.subscores.map(({ id, value }) => ({ id, value })),
+    subscores: scorecard.subscores.flatMap(({ id, value }) =>
+      value === null ? [] : [{ id, value }],
+    ),
     verdicts: scorecard.verdicts,
     capabilities: scorecard.capabilities.length,
     adoptingTeams: scorecard.adoptingTeams,

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { ThinnessScorecardClient, thinnessScorecardApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -35,16 +36,17 @@ export const thinnessScorecardPlugin = createPlugin({
  *
  * @public
  */
-export const ThinnessScorecardPage = thinnessScorecardPlugin.provide(
-  createRoutableExtension({
-    name: 'ThinnessScorecardPage',
-    component: () =>
-      import('./components/ThinnessScorecardPage').then(
-        m => m.ThinnessScorecardPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const ThinnessScorecardPage: () => JSX.Element =
+  thinnessScorecardPlugin.provide(
+    createRoutableExtension({
+      name: 'ThinnessScorecardPage',
+      component: () =>
+        import('./components/ThinnessScorecardPage').then(
+          m => m.ThinnessScorecardPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * Card for capability entity pages (annotation `platform-product.io/capability`): the verdict with
@@ -52,17 +54,18 @@ export const ThinnessScorecardPage = thinnessScorecardPlugin.provide(
  *
  * @public
  */
-export const EntityThinnessCard = thinnessScorecardPlugin.provide(
-  createComponentExtension({
-    name: 'EntityThinnessCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityThinnessCard').then(
-          m => m.EntityThinnessCard,
-        ),
-    },
-  }),
-);
+export const EntityThinnessCard: () => JSX.Element | null =
+  thinnessScorecardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityThinnessCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityThinnessCard').then(
+            m => m.EntityThinnessCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for Group entity pages: for the team that owns platform capabilities, the platform score,
@@ -70,14 +73,15 @@ export const EntityThinnessCard = thinnessScorecardPlugin.provide(
  *
  * @public
  */
-export const EntityPlatformRollupCard = thinnessScorecardPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformRollupCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityPlatformRollupCard').then(
-          m => m.EntityPlatformRollupCard,
-        ),
-    },
-  }),
-);
+export const EntityPlatformRollupCard: () => JSX.Element | null =
+  thinnessScorecardPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformRollupCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityPlatformRollupCard').then(
+            m => m.EntityPlatformRollupCard,
+          ),
+      },
+    }),
+  );

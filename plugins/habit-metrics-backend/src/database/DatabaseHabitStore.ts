@@ -4,8 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   compareWeeklyActivity,
+  EVENT_KINDS,
   Way,
   WeeklyActivity,
+  WeekStart,
   weekStartOf,
 } from '@platform-product/plugin-habit-metrics-common';
 import { Knex } from 'knex';
@@ -223,6 +225,22 @@ export class DatabaseHabitStore implements HabitStore {
   async hasEventsFrom(source: string): Promise<boolean> {
     const row = await this.db('hm_events').where({ source }).first('id');
     return row !== undefined;
+  }
+
+  async activitySpan(): Promise<
+    { firstWeek: WeekStart; lastWeek: WeekStart } | undefined
+  > {
+    // Along the week index from either end, skipping baseline rows (all in the week of the first catalog scan).
+    const counted = () =>
+      this.db('hm_events').whereNot('kind', EVENT_KINDS.componentBaseline);
+    const first: { week: string } | undefined = await counted()
+      .orderBy('week', 'asc')
+      .first('week');
+    if (!first) return undefined;
+    const last: { week: string } | undefined = await counted()
+      .orderBy('week', 'desc')
+      .first('week');
+    return { firstWeek: first.week, lastWeek: last?.week ?? first.week };
   }
 
   async knownComponents(entityRefs: string[]): Promise<Set<string>> {

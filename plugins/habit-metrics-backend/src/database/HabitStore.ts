@@ -87,6 +87,13 @@ export interface HabitStore {
   capabilityRefsWithActivity(): Promise<string[]>;
   /** Whether any event of this source is recorded (e.g. `demo`). */
   hasEventsFrom(source: string): Promise<boolean>;
+  /**
+   * First and last week with activity the metrics count (anything but the catalog baseline); undefined when there
+   * is none yet.
+   */
+  activitySpan(): Promise<
+    { firstWeek: WeekStart; lastWeek: WeekStart } | undefined
+  >;
 
   /** Which of these component refs are already known. */
   knownComponents(entityRefs: string[]): Promise<Set<string>>;

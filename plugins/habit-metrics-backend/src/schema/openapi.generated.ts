@@ -150,6 +150,50 @@ export const spec = {
           "duplicates"
         ]
       },
+      "HabitsSummary": {
+        "type": "object",
+        "description": "What is recorded so far and what the catalog holds: tells a fresh install (nothing recorded yet) from a range in which nobody happened to be active.",
+        "properties": {
+          "hasActivity": {
+            "type": "boolean",
+            "description": "Whether any activity the metrics count is recorded (the catalog baseline does not count)"
+          },
+          "firstWeek": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "First week with such activity (YYYY-MM-DD",
+            "a Monday)": null
+          },
+          "lastWeek": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Last week with such activity (YYYY-MM-DD",
+            "a Monday)": null
+          },
+          "capabilities": {
+            "type": "integer",
+            "description": "Entities annotated platform-product.io/capability \"true\" in the catalog"
+          },
+          "teams": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Teams adoption shares are relative to; null when the catalog cannot be read"
+          }
+        },
+        "required": [
+          "hasActivity",
+          "firstWeek",
+          "lastWeek",
+          "capabilities",
+          "teams"
+        ]
+      },
       "GoldenPathWeek": {
         "type": "object",
         "properties": {
@@ -427,6 +471,27 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/EventsAccepted"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/summary": {
+      "get": {
+        "operationId": "GetSummary",
+        "description": "Whether any activity is recorded yet, its first and last week, and the capabilities and teams in the catalog (habit-metrics.read). The Habits page reads it to say \"no activity recorded yet\" on a fresh install.",
+        "responses": {
+          "200": {
+            "description": "The summary",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HabitsSummary"
                 }
               }
             }
@@ -761,7 +826,7 @@ export const spec = {
       ],
       "get": {
         "operationId": "GetCapabilityHabits",
-        "description": "One capability's adoption, retention and reversions (habit-metrics.read); 404 when it is neither a capability in the catalog nor named by any recorded activity.",
+        "description": "One capability's adoption, retention and reversions (habit-metrics.read); 404 when it is neither a capability in the catalog (looked up there when the cached index does not know it yet) nor named by any recorded activity.",
         "parameters": [
           {
             "$ref": "#/components/parameters/from"

@@ -45,8 +45,34 @@ export class CapabilityIndex {
     return (await this.load()).byTemplate.get(ref) ?? null;
   }
 
-  async isCapability(ref: string): Promise<boolean> {
-    return (await this.load()).capabilities.includes(ref);
+  /**
+   * Whether the (normalised) ref is a capability. With `checkCatalog`, a ref the cached index does not know is looked
+   * up in the catalog (one small request), so an entity annotated since the index was read counts at once.
+   */
+  async isCapability(
+    ref: string,
+    options?: { checkCatalog?: boolean },
+  ): Promise<boolean> {
+    if ((await this.load()).capabilities.includes(ref)) return true;
+    if (!options?.checkCatalog) return false;
+    try {
+      const credentials = await this.options.auth.getOwnServiceCredentials();
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        {
+          entityRefs: [ref],
+          fields: ['kind', 'metadata.name', 'metadata.annotations'],
+        },
+        { credentials },
+      );
+      const annotation = (items[0] as Entity | undefined)?.metadata
+        .annotations?.[CAPABILITY_ANNOTATION];
+      return annotation?.toLocaleLowerCase('en-US') === 'true';
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not look ${ref} up in the catalog: ${error}`,
+      );
+      return false;
+    }
   }
 
   private async load(): Promise<Snapshot> {

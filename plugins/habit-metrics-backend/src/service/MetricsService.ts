@@ -7,6 +7,7 @@ import {
   EVENT_KINDS,
   goldenPathShare,
   GoldenPathShare,
+  HabitsSummary,
   Retention,
   reversions,
   Reversions,
@@ -61,6 +62,23 @@ export class MetricsService {
       reversionStreakWeeks: number;
     },
   ) {}
+
+  /** What is recorded so far and what the catalog holds: tells a fresh install from a quiet range. */
+  async summary(): Promise<HabitsSummary> {
+    const { store, teams, capabilities } = this.options;
+    const [span, known, totalTeams] = await Promise.all([
+      store.activitySpan(),
+      capabilities.capabilities(),
+      teams.totalTeams(),
+    ]);
+    return {
+      hasActivity: span !== undefined,
+      firstWeek: span?.firstWeek ?? null,
+      lastWeek: span?.lastWeek ?? null,
+      capabilities: known.length,
+      teams: totalTeams,
+    };
+  }
 
   /** The current week: the last one with data. */
   asOf(now = new Date()): WeekStart {
@@ -244,7 +262,8 @@ export class MetricsService {
         { by: [], ...WHETHER_ACTIVE },
       ),
       teams.totalTeams(),
-      capabilities.isCapability(capabilityRef),
+      // Asks the catalog when the cached index does not know it: a capability annotated minutes ago is one.
+      capabilities.isCapability(capabilityRef, { checkCatalog: true }),
     ]);
     if (
       activity.length === 0 &&

@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -124,6 +125,7 @@ describe('habit-metrics router', () => {
 
   async function startBackend(
     databaseId: Parameters<typeof databases.init>[0],
+    entities: Entity[] = orgEntities,
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
@@ -140,7 +142,7 @@ describe('habit-metrics router', () => {
             },
           },
         }),
-        catalogServiceMock.factory({ entities: orgEntities }),
+        catalogServiceMock.factory({ entities }),
         mockServices.permissions.mock({
           authorize: async (requests, options) =>
             requests.map(r => ({
@@ -225,6 +227,7 @@ describe('habit-metrics router', () => {
         ['get', '/stickiness'],
         ['get', '/reversions'],
         ['get', '/time-to-habit'],
+        ['get', '/summary'],
         ['get', '/teams/default/checkout'],
         ['get', '/capabilities/system/default/service-golden-path'],
       ];
@@ -256,6 +259,7 @@ describe('habit-metrics router', () => {
         '/stickiness',
         '/reversions',
         '/time-to-habit',
+        '/summary',
         '/teams/default/checkout',
         '/capabilities/system/default/service-golden-path',
       ]) {
@@ -539,6 +543,87 @@ describe('habit-metrics router', () => {
 
       // ben's runs are there, as his teams' activity; no response names a person.
       expect(JSON.stringify(bodies)).not.toMatch(/user:|ben/i);
+    });
+
+    it('tells a fresh install from a quiet one: nothing recorded, no capabilities', async () => {
+      // Teams and people, but no entity annotated as a capability and no event yet.
+      const { server } = await startBackend(
+        databaseId,
+        orgEntities.filter(
+          e => !e.metadata.annotations?.['platform-product.io/capability'],
+        ),
+      );
+      const summary = async () => {
+        const res = await request(server)
+          .get(`${BASE}/summary`)
+          .set(as('reader'));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      expect(await summary()).toEqual({
+        hasActivity: false,
+        firstWeek: null,
+        lastWeek: null,
+        capabilities: 0,
+        teams: 4,
+      });
+      // The first catalog scan's baseline is history, not activity.
+      expect(
+        (
+          await send(server, {
+            source: 'catalog',
+            kind: 'component-baseline',
+            way: 'old',
+            teamRef: teamRef('checkout'),
+            at: at(5),
+          })
+        ).status,
+      ).toBe(202);
+      expect((await summary()).hasActivity).toBe(false);
+
+      expect((await send(server, { ...valid, at: at(3) })).status).toBe(202);
+      expect((await send(server, { ...valid, at: at(1) })).status).toBe(202);
+      expect(await summary()).toEqual({
+        hasActivity: true,
+        firstWeek: weekStartOf(at(3)),
+        lastWeek: weekStartOf(at(1)),
+        capabilities: 0,
+        teams: 4,
+      });
+    });
+
+    it('knows a capability annotated after the index was read', async () => {
+      const entities: Entity[] = orgEntities.map(e =>
+        e.metadata.name === 'event-streaming'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: { 'platform-product.io/templates': 'x' },
+              },
+            }
+          : e,
+      );
+      const { server } = await startBackend(databaseId, entities);
+      // Reads (and caches) the index: one capability.
+      const summary = await request(server)
+        .get(`${BASE}/summary`)
+        .set(as('reader'));
+      expect(summary.body.capabilities).toBe(1);
+
+      const eventStreaming = entities.find(
+        e => e.metadata.name === 'event-streaming',
+      )!;
+      eventStreaming.metadata.annotations!['platform-product.io/capability'] =
+        'true';
+      const res = await request(server)
+        .get(`${BASE}/capabilities/system/default/event-streaming`)
+        .set(as('reader'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        capabilityRef: EVENT_STREAMING,
+        timeToHabit: null,
+      });
     });
 
     it('checks ranges and parameters', async () => {

@@ -232,6 +232,11 @@ export async function createRouter(
     };
   }
 
+  router.get('/summary', async (req, res) => {
+    await reader(req);
+    res.json(await metrics.summary());
+  });
+
   router.get('/golden-path', async (req, res) => {
     await reader(req);
     const query = req.query as { team?: string; from?: string; to?: string };

@@ -4,10 +4,18 @@
  * same bodies and expect a 400 with these messages.
  */
 
-/** The time of receipt the corpus is written against (at must not be more than a day after it). */
+/**
+ * The time of receipt the corpus is written against (at must not be more than a day after it).
+ *
+ * @public
+ */
 export const CORPUS_NOW = new Date('2026-03-10T12:00:00Z');
 
-/** A valid event; each corpus entry changes one thing. */
+/**
+ * A valid event; each corpus entry changes one thing.
+ *
+ * @public
+ */
 export const corpusEvent = {
   source: 'scaffolder',
   kind: 'template-run',
@@ -15,9 +23,17 @@ export const corpusEvent = {
   teamRef: 'group:default/team-a',
 } as const;
 
+/**
+ * A request body that must be refused, with a name for the test and the exact validation errors it must produce.
+ *
+ * @public
+ */
 export interface MalformedBody {
+  /** What the body gets wrong, used as the test name. */
   name: string;
+  /** The request body to send. */
   body: unknown;
+  /** The exact validation errors the body must produce. */
   errors: string[];
 }
 
@@ -39,7 +55,11 @@ const REF_FORMAT = 'must be an entity ref "kind:namespace/name" or "kind:name"';
 const AT_FORMAT =
   'at must be an ISO date-time with Z or an offset, like "2026-01-05T09:30:00Z"';
 
-/** Single events, as validateHabitEvent (and validateHabitEventBatch without `events`) reports them. */
+/**
+ * Single events, as validateHabitEvent (and validateHabitEventBatch without `events`) reports them.
+ *
+ * @public
+ */
 export const malformedHabitEvents: MalformedBody[] = [
   {
     name: 'an array',
@@ -287,7 +307,11 @@ export const malformedHabitEvents: MalformedBody[] = [
   },
 ];
 
-/** Bodies that only validateHabitEventBatch sees: the `{ events: [...] }` envelope and per-index errors. */
+/**
+ * Bodies that only validateHabitEventBatch sees: the `{ events: [...] }` envelope and per-index errors.
+ *
+ * @public
+ */
 export const malformedHabitEventBatches: MalformedBody[] = [
   {
     name: 'a bare list',

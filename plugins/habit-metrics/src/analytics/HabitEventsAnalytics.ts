@@ -32,8 +32,11 @@ const DEFAULTS = {
  * @public
  */
 export interface HabitEventsAnalyticsOptions {
+  /** Finds the habit-metrics and catalog backends. */
   discoveryApi: DiscoveryApi;
+  /** Sends the events and the capability checks with the user's credentials. */
   fetchApi: FetchApi;
+  /** Gives the signed-in user's ref that events carry. */
   identityApi: IdentityApi;
   /** Queued events are sent this long after the first of them was captured; 10 seconds by default. */
   flushIntervalMs?: number;
@@ -55,9 +58,13 @@ export interface HabitEventsAnalyticsOptions {
  * @public
  */
 export interface ForwardableAnalyticsEvent {
+  /** What happened, e.g. `navigate` or `create`. */
   action: string;
+  /** What it happened to, e.g. the path navigated to. */
   subject: string;
+  /** Extra values of the event, e.g. the route parameters of a `navigate`. */
   attributes?: { [name in string]: string | boolean | number };
+  /** Where it happened: the plugin, route and entity the event was captured in. */
   context: {
     pluginId: string;
     [key: string]: string | boolean | number | undefined;
@@ -228,6 +235,7 @@ export class HabitEventsAnalytics implements AnalyticsApi {
     }
   }
 
+  /** Queues a capability view or template run for the backend; any other event is ignored. */
   captureEvent(event: ForwardableAnalyticsEvent): void {
     if (this.disabled) {
       return;

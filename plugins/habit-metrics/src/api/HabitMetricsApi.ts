@@ -5,6 +5,7 @@ import {
   CapabilityHabits,
   GoldenPathShare,
   HabitEventInput,
+  HabitsSummary,
   Retention,
   Reversions,
   StickinessWeek,
@@ -19,7 +20,9 @@ import {
  * @public
  */
 export interface DateRange {
+  /** First day of the range, `YYYY-MM-DD`; its ISO week is included. */
   from?: string;
+  /** Last day of the range, `YYYY-MM-DD`; its ISO week is included. */
   to?: string;
 }
 
@@ -40,6 +43,7 @@ export type AdoptionQuery = DateRange &
  * @public
  */
 export interface HabitEventsResult {
+  /** Events recorded by this request. */
   accepted: number;
   /** Events whose idempotency key was already recorded. */
   duplicates: number;
@@ -73,12 +77,15 @@ export interface HabitMetricsApi {
     capability?: string;
     weeks?: number;
   }): Promise<Retention>;
+  /** Stickiness per week: the share of recently active teams active that week; `capability` narrows it to one. */
   getStickiness(
     query?: DateRange & { capability?: string },
   ): Promise<StickinessWeek[]>;
+  /** Teams that went back to the old way after `minStreak` new-way weeks in a row. */
   getReversions(
     query?: DateRange & { minStreak?: number },
   ): Promise<Reversions>;
+  /** Weeks teams take to use each capability every week for `habitWeeks` weeks in a row. */
   getTimeToHabit(query?: { habitWeeks?: number }): Promise<TimeToHabit>;
   /** One team's habits; the ref may omit the kind (`group` is assumed). */
   getTeamHabits(
@@ -90,6 +97,11 @@ export interface HabitMetricsApi {
     capabilityRef: string | CompoundEntityRef,
     range?: DateRange,
   ): Promise<CapabilityHabits>;
+  /**
+   * Whether any activity is recorded yet (and in which weeks), and the capabilities and teams in the catalog: tells
+   * a fresh install from a quiet range.
+   */
+  getSummary(): Promise<HabitsSummary>;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   CapabilityHabits,
   GoldenPathShare,
   HabitEventInput,
+  HabitsSummary,
   Retention,
   Reversions,
   StickinessWeek,
@@ -60,6 +61,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc HabitMetricsApi.sendEvents} */
   async sendEvents(
     events: HabitEventInput[],
     options?: { keepalive?: boolean },
@@ -76,12 +78,14 @@ export class HabitMetricsClient implements HabitMetricsApi {
     return (await response.json()) as HabitEventsResult;
   }
 
+  /** {@inheritDoc HabitMetricsApi.getGoldenPath} */
   getGoldenPath(
     query: DateRange & { team?: string } = {},
   ): Promise<GoldenPathShare> {
     return this.get('/golden-path', { team: query.team, ...rangeOf(query) });
   }
 
+  /** {@inheritDoc HabitMetricsApi.getAdoption} */
   getAdoption(query: AdoptionQuery): Promise<Adoption> {
     if (!query.capability && !query.template) {
       // Without either the backend answers with every capability, a different shape.
@@ -94,6 +98,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     });
   }
 
+  /** {@inheritDoc HabitMetricsApi.listAdoption} */
   async listAdoption(query: DateRange = {}): Promise<Adoption[]> {
     const body = await this.get<{ capabilities: Adoption[] }>(
       '/adoption',
@@ -102,6 +107,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     return body.capabilities;
   }
 
+  /** {@inheritDoc HabitMetricsApi.getRetention} */
   getRetention(
     query: { capability?: string; weeks?: number } = {},
   ): Promise<Retention> {
@@ -111,6 +117,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     });
   }
 
+  /** {@inheritDoc HabitMetricsApi.getStickiness} */
   async getStickiness(
     query: DateRange & { capability?: string } = {},
   ): Promise<StickinessWeek[]> {
@@ -121,6 +128,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     return body.weeks;
   }
 
+  /** {@inheritDoc HabitMetricsApi.getReversions} */
   getReversions(
     query: DateRange & { minStreak?: number } = {},
   ): Promise<Reversions> {
@@ -130,10 +138,12 @@ export class HabitMetricsClient implements HabitMetricsApi {
     });
   }
 
+  /** {@inheritDoc HabitMetricsApi.getTimeToHabit} */
   getTimeToHabit(query: { habitWeeks?: number } = {}): Promise<TimeToHabit> {
     return this.get('/time-to-habit', { habitWeeks: query.habitWeeks });
   }
 
+  /** {@inheritDoc HabitMetricsApi.getTeamHabits} */
   getTeamHabits(
     teamRef: string | CompoundEntityRef,
     range?: DateRange,
@@ -145,6 +155,7 @@ export class HabitMetricsClient implements HabitMetricsApi {
     );
   }
 
+  /** {@inheritDoc HabitMetricsApi.getCapabilityHabits} */
   getCapabilityHabits(
     capabilityRef: string | CompoundEntityRef,
     range?: DateRange,
@@ -156,6 +167,11 @@ export class HabitMetricsClient implements HabitMetricsApi {
       )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
       rangeOf(range),
     );
+  }
+
+  /** {@inheritDoc HabitMetricsApi.getSummary} */
+  getSummary(): Promise<HabitsSummary> {
+    return this.get('/summary');
   }
 
   private async get<T>(

@@ -4,6 +4,7 @@ import {
   Adoption,
   CapabilityHabits,
   GoldenPathShare,
+  HabitsSummary,
   Retention,
   Reversions,
   StickinessWeek,
@@ -147,6 +148,23 @@ export const capabilityHabits: CapabilityHabits = {
   stickiness,
 };
 
+export const summary: HabitsSummary = {
+  hasActivity: true,
+  firstWeek: WEEKS[0],
+  lastWeek: WEEKS[3],
+  capabilities: 2,
+  teams: 10,
+};
+
+/** A fresh install: no event recorded, no capability in the catalog. */
+export const emptySummary: HabitsSummary = {
+  hasActivity: false,
+  firstWeek: null,
+  lastWeek: null,
+  capabilities: 0,
+  teams: 10,
+};
+
 /** Every API method as a jest mock answering with the fixtures; tests override what they need. */
 export function mockHabitMetricsApi(): jest.Mocked<HabitMetricsApi> {
   return {
@@ -160,6 +178,7 @@ export function mockHabitMetricsApi(): jest.Mocked<HabitMetricsApi> {
     getTimeToHabit: jest.fn().mockResolvedValue(timeToHabit),
     getTeamHabits: jest.fn().mockResolvedValue(teamHabits),
     getCapabilityHabits: jest.fn().mockResolvedValue(capabilityHabits),
+    getSummary: jest.fn().mockResolvedValue(summary),
   };
 }
 

@@ -694,7 +694,7 @@ export const spec = {
       ],
       "get": {
         "operationId": "GetMyResponse",
-        "description": "The calling user's own response; 404 when there is none.",
+        "description": "The calling user's own response; 204 (no body) while they have not answered yet. 404 when the survey is not visible to them.",
         "responses": {
           "200": {
             "description": "The response",
@@ -705,6 +705,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "204": {
+            "description": "The caller has not answered this survey yet"
           },
           "default": {
             "$ref": "#/components/responses/Error"

@@ -314,15 +314,22 @@ describe('needs-discovery router', () => {
       expect(mine.status).toBe(200);
       expect(mine.body.answers.slows).toBe("<script>alert('ann')</script>");
       expect(mine.body.teams).toEqual(['group:default/checkout']);
-      // Nobody else can read ann's answers: each caller only ever gets their own.
+      // Nobody else can read ann's answers: each caller only ever gets their own, and "not answered yet" is
+      // an empty 204, not an error.
       const others = await request(server)
         .get(`/api/needs-discovery/surveys/${draft.body.id}/responses/me`)
         .set(as('dan'));
-      expect(others.status).toBe(404);
+      expect(others.status).toBe(204);
+      expect(others.text).toBe('');
       const managerMine = await request(server)
         .get(`/api/needs-discovery/surveys/${draft.body.id}/responses/me`)
         .set(as('pat'));
-      expect(managerMine.status).toBe(404);
+      expect(managerMine.status).toBe(204);
+      // A survey the caller cannot see is still a 404.
+      const missing = await request(server)
+        .get('/api/needs-discovery/surveys/no-such-survey/responses/me')
+        .set(as('dan'));
+      expect(missing.status).toBe(404);
 
       const results = await request(server)
         .get(`/api/needs-discovery/surveys/${draft.body.id}/results`)

@@ -328,7 +328,9 @@ export async function createRouter(
       hasher.hash(survey.id, credentials.principal.userEntityRef),
     );
     if (!response) {
-      throw new NotFoundError('You have not answered this survey yet.');
+      // Not answered yet is an expected state, not an error: no body, and no 404 in the browser's console.
+      res.status(204).end();
+      return;
     }
     res.json(toMyResponse(response));
   });

@@ -1,8 +1,11 @@
-import { Survey } from '../types';
+// Through the package name, so this entry point's API report shows the type as the main entry's.
+import type { Survey } from '@platform-product/plugin-needs-discovery-common';
 
 /**
  * The survey the malformed answer corpus is written against. `role` is required; every body below answers it
  * correctly unless the body is about `role`, so each one fails for the reason its name gives.
+ *
+ * @public
  */
 export const corpusSurvey: Survey = {
   id: 'corpus-survey',
@@ -61,6 +64,8 @@ const fromJson = (json: string): unknown => JSON.parse(json);
 /**
  * Answer bodies that `validateAnswers(corpusSurvey, body)` must reject with at least one error and no value; the
  * backend HTTP tests send them as the `answers` of a response. Every body survives a JSON round trip unchanged.
+ *
+ * @public
  */
 export const malformedAnswerBodies: { name: string; body: unknown }[] = [
   // The body as a whole

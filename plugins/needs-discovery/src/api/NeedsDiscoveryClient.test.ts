@@ -53,14 +53,41 @@ describe('NeedsDiscoveryClient', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ answers });
   });
 
-  it('returns undefined when the user has no response yet', async () => {
+  it('returns undefined when the user has no response yet (204)', async () => {
+    const { client, fetch } = setup(new Response(null, { status: 204 }));
+    await expect(client.getMyResponse('s1')).resolves.toBeUndefined();
+    expect(fetch.mock.calls[0][0]).toBe(`${baseUrl}/surveys/s1/responses/me`);
+  });
+
+  it('returns the response when there is one', async () => {
+    const { client } = setup(
+      jsonResponse(200, { surveyId: 's1', answers: {}, teams: [] }),
+    );
+    await expect(client.getMyResponse('s1')).resolves.toEqual({
+      surveyId: 's1',
+      answers: {},
+      teams: [],
+    });
+  });
+
+  it('still reads the 404 of an older backend as no response yet, and throws for a missing survey', async () => {
     const { client } = setup(
       jsonResponse(404, {
-        error: { name: 'NotFoundError', message: 'no response' },
+        error: {
+          name: 'NotFoundError',
+          message: 'You have not answered this survey yet.',
+        },
+        response: { statusCode: 404 },
+      }),
+      jsonResponse(404, {
+        error: { name: 'NotFoundError', message: 'No survey with id s2' },
         response: { statusCode: 404 },
       }),
     );
     await expect(client.getMyResponse('s1')).resolves.toBeUndefined();
+    await expect(client.getMyResponse('s2')).rejects.toBeInstanceOf(
+      ResponseError,
+    );
   });
 
   it('throws a ResponseError carrying the server message', async () => {

@@ -26,19 +26,23 @@ export class NeedsDiscoveryClient implements NeedsDiscoveryApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.listSurveys} */
   async listSurveys(): Promise<SurveySummary[]> {
     const body = await this.requestJson<{ items: SurveySummary[] }>('/surveys');
     return body.items;
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.getSurvey} */
   getSurvey(surveyId: string): Promise<Survey> {
     return this.requestJson(`/surveys/${encodeURIComponent(surveyId)}`);
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.createSurvey} */
   createSurvey(definition: SurveyDefinition): Promise<Survey> {
     return this.requestJson('/surveys', { method: 'POST', json: definition });
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.updateSurvey} */
   updateSurvey(
     surveyId: string,
     definition: SurveyDefinition,
@@ -49,38 +53,54 @@ export class NeedsDiscoveryClient implements NeedsDiscoveryApi {
     });
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.openSurvey} */
   async openSurvey(surveyId: string): Promise<void> {
     await this.request(`/surveys/${encodeURIComponent(surveyId)}/open`, {
       method: 'POST',
     });
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.closeSurvey} */
   async closeSurvey(surveyId: string): Promise<void> {
     await this.request(`/surveys/${encodeURIComponent(surveyId)}/close`, {
       method: 'POST',
     });
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.cloneSurvey} */
   cloneSurvey(surveyId: string): Promise<Survey> {
     return this.requestJson(`/surveys/${encodeURIComponent(surveyId)}/clone`, {
       method: 'POST',
     });
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.getMyResponse} */
   async getMyResponse(surveyId: string): Promise<MyResponse | undefined> {
+    let response: Response;
     try {
-      return await this.requestJson(
+      response = await this.request(
         `/surveys/${encodeURIComponent(surveyId)}/responses/me`,
+        { headers: { Accept: 'application/json' } },
       );
     } catch (error) {
-      // The backend answers 404 while the caller has not responded: that is not an error here.
-      if (error instanceof ResponseError && error.statusCode === 404) {
+      // Backends before 204 answered "not answered yet" with a NotFoundError.
+      if (
+        error instanceof ResponseError &&
+        error.statusCode === 404 &&
+        error.body?.error?.message === 'You have not answered this survey yet.'
+      ) {
         return undefined;
       }
       throw error;
     }
+    // The backend answers 204 while the caller has not responded: an expected state, not an error.
+    if (response.status === 204) {
+      return undefined;
+    }
+    return (await response.json()) as MyResponse;
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.submitMyResponse} */
   submitMyResponse(surveyId: string, answers: Answers): Promise<MyResponse> {
     return this.requestJson(
       `/surveys/${encodeURIComponent(surveyId)}/responses/me`,
@@ -88,6 +108,7 @@ export class NeedsDiscoveryClient implements NeedsDiscoveryApi {
     );
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.withdrawMyResponse} */
   async withdrawMyResponse(surveyId: string): Promise<void> {
     await this.request(
       `/surveys/${encodeURIComponent(surveyId)}/responses/me`,
@@ -95,10 +116,12 @@ export class NeedsDiscoveryClient implements NeedsDiscoveryApi {
     );
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.getResults} */
   getResults(surveyId: string): Promise<SurveyResults> {
     return this.requestJson(`/surveys/${encodeURIComponent(surveyId)}/results`);
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.getResultsCsv} */
   async getResultsCsv(surveyId: string): Promise<Blob> {
     const response = await this.request(
       `/surveys/${encodeURIComponent(surveyId)}/results.csv`,
@@ -107,15 +130,18 @@ export class NeedsDiscoveryClient implements NeedsDiscoveryApi {
     return response.blob();
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.listNeeds} */
   async listNeeds(): Promise<RegisteredNeed[]> {
     const body = await this.requestJson<{ items: RegisteredNeed[] }>('/needs');
     return body.items;
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.getNeed} */
   getNeed(needId: string): Promise<RegisteredNeed> {
     return this.requestJson(`/needs/${encodeURIComponent(needId)}`);
   }
 
+  /** {@inheritDoc NeedsDiscoveryApi.updateNeed} */
   updateNeed(needId: string, update: NeedUpdate): Promise<RegisteredNeed> {
     return this.requestJson(`/needs/${encodeURIComponent(needId)}`, {
       method: 'PATCH',

@@ -7,6 +7,7 @@ jest.setTimeout(60_000);
 
 const scorecard = (computedAt: string, score = 70): Scorecard => ({
   score,
+  notScored: null,
   subscores: [],
   capabilities: [],
   computedAt,

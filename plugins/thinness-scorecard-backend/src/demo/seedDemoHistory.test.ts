@@ -10,10 +10,10 @@ import request from 'supertest';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { DEMO_TASK_ID, SNAPSHOT_TASK_ID } from '../plugin';
 import { CapabilityFactsCollector } from '../service/CapabilityFactsCollector';
-import { OptionalPluginClient } from '../service/OptionalPlugins';
 import { snapshotOf } from '../service/ScorecardService';
 import { as, READER, startScorecardBackend } from '../testing/backend';
 import { exampleCatalog } from '../testing/catalog';
+import { absentFamilies } from '../testing/familyServices';
 import { REFUSED_BASE_URL } from '../testing/fakePlugins';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -29,21 +29,12 @@ const DAY_MS = 86_400_000;
 
 /** Today's scorecard of the example catalog (no needs-discovery, no habit-metrics). */
 async function exampleScorecard(): Promise<Scorecard> {
-  const auth = mockServices.auth();
-  const logger = mockServices.logger.mock();
-  const discovery = {
-    getBaseUrl: async () => REFUSED_BASE_URL,
-    getExternalBaseUrl: async () => REFUSED_BASE_URL,
-  };
-  const client = (pluginId: string) =>
-    new OptionalPluginClient({ pluginId, discovery, auth, logger });
   const collected = await new CapabilityFactsCollector({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
-    auth,
-    logger,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
     teamTypes: ['team'],
-    needsDiscovery: client('needs-discovery'),
-    habitMetrics: client('habit-metrics'),
+    ...absentFamilies(),
   }).collect();
   return buildScorecard(
     collected.capabilities.map(c => ({
@@ -91,11 +82,10 @@ describe('demo history', () => {
     expect(buildDemoHistory(scorecard, options)).toEqual(history);
 
     // The score climbs about 10 points to today's.
-    expect(history[0].score).toBeLessThanOrEqual(scorecard.score - 6);
-    expect(history[0].score).toBeGreaterThanOrEqual(scorecard.score - 14);
-    expect(Math.abs(history[83].score - scorecard.score)).toBeLessThanOrEqual(
-      2,
-    );
+    const today = scorecard.score!;
+    expect(history[0].score).toBeLessThanOrEqual(today - 6);
+    expect(history[0].score).toBeGreaterThanOrEqual(today - 14);
+    expect(Math.abs(history[83].score - today)).toBeLessThanOrEqual(2);
 
     // One capability (an experimental one not due for review) arrived six weeks ago.
     expect(history[0].capabilities).toBe(8);
@@ -119,6 +109,27 @@ describe('demo history', () => {
     }
   });
 
+  it('has no history to pretend for a platform without capabilities', () => {
+    const empty = buildScorecard([], {
+      rules: DEFAULT_VERDICT_RULES,
+      weights: DEFAULT_SCORE_WEIGHTS,
+      surfacePerTeamTarget: 3,
+      productTeams: 7,
+      sources: { needsDiscovery: false, habitMetrics: false },
+      history: [],
+      now,
+    });
+    expect(empty.score).toBeNull();
+    expect(
+      buildDemoHistory(empty, {
+        rules: DEFAULT_VERDICT_RULES,
+        weights: DEFAULT_SCORE_WEIGHTS,
+        now,
+      }),
+    ).toEqual([]);
+    expect(snapshotOf(empty, '2026-11-27')).toBeNull();
+  });
+
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('is seeded once, backdates first-seen dates and never replaces real snapshots', async () => {
@@ -131,7 +142,7 @@ describe('demo history', () => {
     const real = snapshotOf(
       scorecard,
       utcDay(new Date(now.getTime() - 10 * DAY_MS)),
-    );
+    )!;
     await store.insertSnapshot({ ...real, score: 1 });
     const options = {
       store,

@@ -65,6 +65,9 @@ export function buildDemoHistory(
   options: { rules: VerdictRules; weights: ScoreWeights; now: Date },
 ): StoredSnapshot[] {
   const { rules, weights, now } = options;
+  // A platform that is not scored has no history to pretend.
+  if (scorecard.score === null) return [];
+  const todaysScore = scorecard.score;
   const added = demoAddedCapability(scorecard.capabilities);
   const startedAt = new Date(now.getTime() - DEMO_HISTORY_DAYS * DAY_MS);
   const addedAt = new Date(now.getTime() - DEMO_ADDED_DAYS_AGO * DAY_MS);
@@ -110,7 +113,9 @@ export function buildDemoHistory(
     const subscores = scorecard.subscores.map(({ id, value }) => ({
       id,
       value: clamp100(
-        value - (1 - progress) * DEMO_SCORE_CLIMB + (rng() - 0.5) * 4,
+        (value ?? todaysScore) -
+          (1 - progress) * DEMO_SCORE_CLIMB +
+          (rng() - 0.5) * 4,
       ),
     }));
     const score =
@@ -121,7 +126,7 @@ export function buildDemoHistory(
               0,
             ) / weightSum,
           )
-        : scorecard.score;
+        : todaysScore;
 
     snapshots.push({
       period,
@@ -156,7 +161,7 @@ export async function seedDemoHistory(options: {
 }): Promise<number> {
   const { store, scorecard, logger } = options;
   const now = options.now ?? new Date();
-  if (scorecard.capabilities.length === 0) return 0;
+  if (scorecard.capabilities.length === 0 || scorecard.score === null) return 0;
   if (await store.hasDemoSnapshots()) return 0;
   // A real history exists already: the demo has nothing to add.
   if (await store.hasSnapshot(utcDay(new Date(now.getTime() - DAY_MS)))) {

@@ -163,9 +163,13 @@ export const spec = {
             "type": "string"
           },
           "value": {
-            "type": "integer",
+            "type": [
+              "integer",
+              "null"
+            ],
             "minimum": 0,
-            "maximum": 100
+            "maximum": 100,
+            "description": "0–100, higher is thinner; null when there is nothing to score (no capabilities yet)."
           },
           "weight": {
             "type": "number"
@@ -386,13 +390,44 @@ export const spec = {
           "sources"
         ]
       },
+      "NotScored": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "description": "Why the platform is not scored; null when it is.",
+        "properties": {
+          "reason": {
+            "type": "string",
+            "enum": [
+              "no-capabilities"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The reason and the next step",
+            "in plain words.": null
+          }
+        },
+        "required": [
+          "reason",
+          "message"
+        ]
+      },
       "Scorecard": {
         "type": "object",
         "properties": {
           "score": {
-            "type": "integer",
+            "type": [
+              "integer",
+              "null"
+            ],
             "minimum": 0,
-            "maximum": 100
+            "maximum": 100,
+            "description": "Platform thinness score; null when the platform is not scored (no catalog entity is annotated platform-product.io/capability: \"true\" yet), and notScored says why."
+          },
+          "notScored": {
+            "$ref": "#/components/schemas/NotScored"
           },
           "subscores": {
             "type": "array",
@@ -438,6 +473,7 @@ export const spec = {
         },
         "required": [
           "score",
+          "notScored",
           "subscores",
           "capabilities",
           "computedAt",
@@ -564,7 +600,7 @@ export const spec = {
     "/scorecard": {
       "get": {
         "operationId": "GetScorecard",
-        "description": "The latest scorecard (thinness-scorecard.read). Computed by the daily task; computed on the spot when there is none yet.",
+        "description": "The latest scorecard (thinness-scorecard.read). Computed by the daily task; computed on the spot when there is none yet. Without capabilities the score and sub-scores are null and notScored says why and what to do.",
         "responses": {
           "200": {
             "description": "The scorecard",
@@ -585,7 +621,7 @@ export const spec = {
     "/scorecard/history": {
       "get": {
         "operationId": "GetScorecardHistory",
-        "description": "Daily snapshots of the last `days` days, oldest first (thinness-scorecard.read).",
+        "description": "Daily snapshots of the last `days` days, oldest first (thinness-scorecard.read). Only scored days are recorded: a day without capabilities has no snapshot.",
         "parameters": [
           {
             "name": "days",
@@ -645,7 +681,7 @@ export const spec = {
       ],
       "get": {
         "operationId": "GetCapability",
-        "description": "One capability's verdict, reasons and facts, its verdict history (90 days) and its habit-metrics adoption (thinness-scorecard.read). With refresh=true (thinness-scorecard.refresh) the capability is recomputed from the catalog first. 404 when the entity is not a capability.",
+        "description": "One capability's verdict, reasons and facts, its verdict history (90 days) and its habit-metrics adoption (thinness-scorecard.read). With refresh=true (thinness-scorecard.refresh) the capability is recomputed from the catalog first. A capability that the latest scorecard does not hold yet (annotated since) is scored on the spot. 404 when the entity is not a capability.",
         "parameters": [
           {
             "name": "refresh",

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
 import {
   assembleScorecard,
   CapabilityDetail,
@@ -16,8 +17,9 @@ import { ThinnessScorecardSettings } from '../settings';
 import {
   CapabilityFactsCollector,
   CollectedCapability,
+  readCapabilityHabits,
+  scorecardWeeks,
 } from './CapabilityFactsCollector';
-import { fetchHabitCapability, OptionalPluginClient } from './OptionalPlugins';
 import { ReviewNotifier } from './ReviewNotifier';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,13 +31,16 @@ export const CAPABILITY_HISTORY_DAYS = 90;
 const daysBefore = (now: Date, days: number) =>
   utcDay(new Date(now.getTime() - days * DAY_MS));
 
+/** The snapshot of a scored scorecard; `null` when it is not scored (no capabilities): such a day is not recorded. */
 export function snapshotOf(
   scorecard: Scorecard,
   period: string,
   demo = false,
-): StoredSnapshot {
+): StoredSnapshot | null {
+  const point = toHistoryPoint(scorecard, period, demo);
+  if (!point) return null;
   return {
-    ...toHistoryPoint(scorecard, period, demo),
+    ...point,
     capabilityVerdicts: Object.fromEntries(
       scorecard.capabilities.map(c => [c.entityRef, c.verdict]),
     ),
@@ -53,7 +58,7 @@ export class ScorecardService {
       store: ScorecardStore;
       collector: CapabilityFactsCollector;
       notifier: ReviewNotifier;
-      habitMetrics: OptionalPluginClient;
+      habitMetrics: HabitMetricsService;
       settings: Pick<
         ThinnessScorecardSettings,
         'rules' | 'weights' | 'surfacePerTeamTarget' | 'notifyOverdueReviews'
@@ -114,8 +119,8 @@ export class ScorecardService {
     );
     await store.saveLatest(scorecard);
     logger.info(
-      `Thinness scorecard computed in ${Date.now() - started} ms: score ${
-        scorecard.score
+      `Thinness scorecard computed in ${Date.now() - started} ms: ${
+        scorecard.score === null ? 'not scored' : `score ${scorecard.score}`
       }, ${scorecard.capabilities.length} capabilities, ${
         scorecard.productTeams
       } product teams`,
@@ -131,10 +136,12 @@ export class ScorecardService {
     const latest = await this.options.store.getLatest();
     if (
       latest &&
+      // Stored before scorecards said why they were not scored: an empty one is recomputed.
+      (latest.notScored !== undefined || latest.capabilities.length > 0) &&
       (latest.capabilities.length > 0 ||
         now.getTime() - Date.parse(latest.computedAt) < EMPTY_RETRY_MS)
     ) {
-      return latest;
+      return { ...latest, notScored: latest.notScored ?? null };
     }
     return this.recompute(now);
   }
@@ -192,14 +199,13 @@ export class ScorecardService {
       return { scorecard: undefined, snapshotted: false };
     }
     const scorecard = await this.recompute(now);
-    if (scorecard.capabilities.length === 0) {
-      // Nothing to snapshot (or the catalog is still ingesting): the next run tries again.
+    const snapshot = snapshotOf(scorecard, period);
+    if (!snapshot) {
+      // No capabilities (yet, or the catalog is still ingesting): nothing is scored, so the day is not recorded
+      // rather than recorded as a score nobody earned. The next run tries again.
       return { scorecard, snapshotted: false };
     }
-    const snapshotted = await store.insertSnapshot(
-      snapshotOf(scorecard, period),
-      now,
-    );
+    const snapshotted = await store.insertSnapshot(snapshot, now);
     if (settings.notifyOverdueReviews) {
       await notifier.notifyOverdueReviews(scorecard, now);
     }
@@ -217,7 +223,10 @@ export class ScorecardService {
     return snapshots.map(({ capabilityVerdicts: _, ...point }) => point);
   }
 
-  /** One capability from the latest scorecard (or refreshed now), with its verdict history and adoption weeks. */
+  /**
+   * One capability from the latest scorecard (or refreshed now, or scored now when the latest scorecard predates
+   * it), with its verdict history and adoption weeks. Undefined when the entity is not a capability.
+   */
   async capabilityDetail(
     entityRef: string,
     options: { refresh?: boolean; now?: Date } = {},
@@ -236,8 +245,15 @@ export class ScorecardService {
       capability = scorecard.capabilities.find(
         c => c.entityRef.toLocaleLowerCase('en-US') === key,
       );
-      if (!capability) return undefined;
       computedAt = scorecard.computedAt;
+      if (!capability) {
+        // Annotated since the last recompute? Then it is scored now (a few small catalog requests) rather than
+        // answered 404 until the next run; an entity that is no capability is still undefined.
+        const added = await this.refreshCapability(entityRef, now);
+        if (!added) return undefined;
+        capability = added.capability;
+        computedAt = added.scorecard.computedAt;
+      }
     }
     const verdictHistory = await this.options.store.listCapabilityVerdicts(
       capability.entityRef,
@@ -245,11 +261,11 @@ export class ScorecardService {
     );
     let adoption: CapabilityDetail['adoption'] = null;
     if (capability.sources.habitMetrics) {
-      const habit = await fetchHabitCapability(
+      const habit = await readCapabilityHabits(
         this.options.habitMetrics,
         capability.entityRef,
       );
-      adoption = { weeks: habit?.adoption?.weeks ?? [] };
+      adoption = { weeks: scorecardWeeks(habit?.adoption?.weeks) };
     }
     return { capability, verdictHistory, adoption, computedAt };
   }

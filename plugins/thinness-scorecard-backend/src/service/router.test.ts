@@ -111,7 +111,7 @@ describe('thinness-scorecard router', () => {
       } = {},
     ) {
       const knex = await databases.init(databaseId);
-      return startScorecardBackend({
+      const backend = await startScorecardBackend({
         knex,
         entities: options.entities ?? exampleCatalog(),
         baseUrl:
@@ -120,6 +120,7 @@ describe('thinness-scorecard router', () => {
             : id => plugins.baseUrl(id),
         config: options.config,
       });
+      return { ...backend, knex };
     }
 
     it('answers 401 without credentials and 403 without the permission', async () => {
@@ -207,8 +208,10 @@ describe('thinness-scorecard router', () => {
         expect(subscore.inputs.length).toBeGreaterThan(0);
       }
       const weighted =
-        scorecard.subscores.reduce((sum, s) => sum + s.weight * s.value, 0) /
-        scorecard.subscores.reduce((sum, s) => sum + s.weight, 0);
+        scorecard.subscores.reduce(
+          (sum, s) => sum + s.weight * (s.value ?? NaN),
+          0,
+        ) / scorecard.subscores.reduce((sum, s) => sum + s.weight, 0);
       expect(scorecard.score).toBe(Math.round(weighted));
       expect(
         scorecard.subscores.find(s => s.id === 'growthBalance')!.inputs[0],
@@ -330,6 +333,103 @@ describe('thinness-scorecard router', () => {
         .query({ refresh: 'maybe' })
         .set(as(MANAGER));
       expect(badFlag.status).toBe(400);
+    });
+
+    it('does not score a platform without capabilities, and records no day for it', async () => {
+      // A fresh install: teams and components, but no entity annotated as a capability yet.
+      const entities = exampleCatalog().filter(
+        e => !e.metadata.annotations?.['platform-product.io/capability'],
+      );
+      const { server, runTask, knex } = await start({ entities });
+      // What an earlier version stored for an empty catalog: a 100 without a reason. It is not served.
+      await knex('ts_latest').insert({
+        id: 'scorecard',
+        scorecard: JSON.stringify({
+          score: 100,
+          subscores: [],
+          capabilities: [],
+          computedAt: new Date().toISOString(),
+          productTeams: 7,
+          adoptingTeams: 0,
+          sources: { needsDiscovery: true, habitMetrics: true },
+          rules: { adoptionFloor: 0.2, investAdoption: 0.5, graceDays: 90 },
+          verdicts: { keep: 0, invest: 0, outsource: 0, dispose: 0, review: 0 },
+        }),
+        computed_at: Date.now(),
+      });
+
+      const res = await request(server).get(`${API}/scorecard`).set(as(READER));
+      expect(res.status).toBe(200);
+      const scorecard = res.body as Scorecard;
+      expect(scorecard.capabilities).toEqual([]);
+      expect(scorecard.score).toBeNull();
+      expect(scorecard.notScored).toEqual({
+        reason: 'no-capabilities',
+        message: expect.stringContaining(
+          'platform-product.io/capability: "true"',
+        ),
+      });
+      expect(scorecard.subscores.map(s => s.id)).toEqual(SUBSCORE_IDS);
+      for (const subscore of scorecard.subscores) {
+        expect(subscore.value).toBeNull();
+        expect(subscore.explanation).toMatch(/^Not scored/);
+      }
+      expect(scorecard.verdicts).toEqual({
+        dispose: 0,
+        outsource: 0,
+        review: 0,
+        invest: 0,
+        keep: 0,
+      });
+      expect(scorecard.productTeams).toBeGreaterThan(0);
+      expect(scorecard.adoptingTeams).toBe(0);
+
+      // The daily task finds nothing to score: no snapshot, so no 100 in the history.
+      await runTask(SNAPSHOT_TASK_ID);
+      await runTask(SNAPSHOT_TASK_ID);
+      const history = await request(server)
+        .get(`${API}/scorecard/history`)
+        .set(as(READER));
+      expect(history.status).toBe(200);
+      expect(history.body).toEqual({ days: 90, items: [] });
+
+      // A recompute on demand says the same.
+      const refreshed = await request(server)
+        .post(`${API}/refresh`)
+        .set(as(MANAGER));
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.score).toBeNull();
+      expect(refreshed.body.notScored.reason).toBe('no-capabilities');
+    });
+
+    it('scores a capability annotated since the last recompute when its page asks', async () => {
+      const entities = exampleCatalog();
+      const eventStreaming = entities.find(
+        e => e.metadata.name === 'event-streaming',
+      )!;
+      delete eventStreaming.metadata.annotations![
+        'platform-product.io/capability'
+      ];
+      const { server } = await start({ installed: false, entities });
+      const before = (
+        await request(server).get(`${API}/scorecard`).set(as(READER))
+      ).body as Scorecard;
+      expect(before.capabilities).toHaveLength(8);
+
+      // The platform team annotates event-streaming; its capability card asks before the next recompute.
+      eventStreaming.metadata.annotations!['platform-product.io/capability'] =
+        'true';
+      const detail = await request(server)
+        .get(`${API}/capabilities/system/default/event-streaming`)
+        .set(as(READER));
+      expect(detail.status).toBe(200);
+      expect((detail.body as CapabilityDetail).capability.entityRef).toBe(
+        'system:default/event-streaming',
+      );
+      const after = (
+        await request(server).get(`${API}/scorecard`).set(as(READER))
+      ).body as Scorecard;
+      expect(after.capabilities).toHaveLength(9);
     });
 
     it('refreshes everything or one capability on demand', async () => {

@@ -23,10 +23,12 @@ export class ThinnessScorecardClient implements ThinnessScorecardApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc ThinnessScorecardApi.getScorecard} */
   getScorecard(): Promise<Scorecard> {
     return this.requestJson('/scorecard');
   }
 
+  /** {@inheritDoc ThinnessScorecardApi.getHistory} */
   getHistory(options?: { days?: number }): Promise<ScorecardHistory> {
     const query =
       options?.days !== undefined
@@ -35,6 +37,7 @@ export class ThinnessScorecardClient implements ThinnessScorecardApi {
     return this.requestJson(`/scorecard/history${query}`);
   }
 
+  /** {@inheritDoc ThinnessScorecardApi.getCapability} */
   getCapability(
     entityRef: string | CompoundEntityRef,
     options?: { refresh?: boolean },
@@ -48,6 +51,7 @@ export class ThinnessScorecardClient implements ThinnessScorecardApi {
     return this.requestJson(`/capabilities/${path}${query}`);
   }
 
+  /** {@inheritDoc ThinnessScorecardApi.refresh} */
   refresh(): Promise<Scorecard> {
     return this.requestJson('/refresh', { method: 'POST' });
   }

@@ -6,6 +6,7 @@ import {
   countVerdicts,
   DEFAULT_SCORE_WEIGHTS,
   DEFAULT_VERDICT_RULES,
+  NO_CAPABILITIES_MESSAGE,
   Scorecard,
   ScorecardHistory,
   SUBSCORE_IDS,
@@ -155,21 +156,24 @@ export const capabilities = [
   keepCapability,
 ];
 
-export const subscores: Subscore[] = SUBSCORE_IDS.map((id, index) => ({
-  id,
-  title: SUBSCORE_TITLES[id],
-  value: 50 + index * 5,
-  weight: DEFAULT_SCORE_WEIGHTS[id],
-  inputs: [
-    { id: 'capabilities', label: 'Capabilities', value: 5 },
-    { id: 'matching', label: `Matching for ${id}`, value: index },
-  ],
-  formula: `100 × matching / capabilities (${id})`,
-  explanation: `${index} of 5 capabilities count for ${id}.`,
-}));
+export const subscores: (Subscore & { value: number })[] = SUBSCORE_IDS.map(
+  (id, index) => ({
+    id,
+    title: SUBSCORE_TITLES[id],
+    value: 50 + index * 5,
+    weight: DEFAULT_SCORE_WEIGHTS[id],
+    inputs: [
+      { id: 'capabilities', label: 'Capabilities', value: 5 },
+      { id: 'matching', label: `Matching for ${id}`, value: index },
+    ],
+    formula: `100 × matching / capabilities (${id})`,
+    explanation: `${index} of 5 capabilities count for ${id}.`,
+  }),
+);
 
 export const scorecard: Scorecard = {
   score: 72,
+  notScored: null,
   subscores,
   capabilities,
   computedAt: '2025-03-01T10:00:00.000Z',
@@ -178,6 +182,24 @@ export const scorecard: Scorecard = {
   sources,
   rules: DEFAULT_VERDICT_RULES,
   verdicts: countVerdicts(capabilities),
+};
+
+/** The scorecard of a fresh install: no capability is annotated yet, so nothing is scored. */
+export const emptyScorecard: Scorecard = {
+  score: null,
+  notScored: { reason: 'no-capabilities', message: NO_CAPABILITIES_MESSAGE },
+  subscores: subscores.map(s => ({
+    ...s,
+    value: null,
+    explanation: 'Not scored: there are no platform capabilities yet.',
+  })),
+  capabilities: [],
+  computedAt: '2025-03-01T10:00:00.000Z',
+  productTeams: 10,
+  adoptingTeams: 0,
+  sources,
+  rules: DEFAULT_VERDICT_RULES,
+  verdicts: countVerdicts([]),
 };
 
 export const history: ScorecardHistory = {

@@ -68,20 +68,6 @@ describe('EntityCapabilityAdoptionCard', () => {
     );
   });
 
-  it('says when no team has used it yet', async () => {
-    const api = mockHabitMetricsApi();
-    api.getCapabilityHabits.mockResolvedValue({
-      ...capabilityHabits,
-      retention: { ...capabilityHabits.retention, cohorts: [] },
-      timeToHabit: null,
-    });
-    await renderCard(api);
-    expect(
-      await screen.findByText('No team has used it yet.'),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/no cohort yet/i)).toBeInTheDocument();
-  });
-
   it('says habit-metrics is not installed when the backend is unreachable', async () => {
     const api = mockHabitMetricsApi();
     api.getCapabilityHabits.mockRejectedValue(new TypeError('Failed to fetch'));
@@ -90,5 +76,40 @@ describe('EntityCapabilityAdoptionCard', () => {
       await screen.findByText('habit-metrics is not installed'),
     ).toBeInTheDocument();
     api.getCapabilityHabits.mockRejectedValue(await notInstalledError());
+  });
+
+  it('says no team has used it yet, and where activity comes from, instead of empty charts', async () => {
+    const api = mockHabitMetricsApi();
+    api.getCapabilityHabits.mockResolvedValue({
+      capabilityRef: EVENT_STREAMING,
+      adoption: {
+        ...capabilityHabits.adoption,
+        weeks: capabilityHabits.adoption.weeks.map(w => ({
+          ...w,
+          activeTeams: 0,
+          cumulativeAdopters: 0,
+          share: 0,
+        })),
+      },
+      retention: { ...capabilityHabits.retention, cohorts: [] },
+      timeToHabit: null,
+      stickiness: [],
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'No team has used this capability yet',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/golden-path templates it lists in/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Where activity comes from' }),
+    ).toHaveTextContent('backstage.io/source-template');
+    // No chart (charts are div role="img") and no heatmap.
+    expect(document.querySelector('div[role="img"]')).toBeNull();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import { isNotFoundInBackend } from '../../api/errors';
 import { useHabitsLinks } from '../../hooks/useHabitsLinks';
 import { AdoptionChart, RetentionHeatmap } from '../charts';
 import {
+  ActivitySources,
   DEFAULT_RANGE_WEEKS,
   formatNumber,
   formatPercent,
@@ -87,16 +88,30 @@ export function EntityCapabilityAdoptionCard() {
   if (!value) {
     return null;
   }
+  const deepLink = {
+    title: 'Habits of every capability',
+    link: links.root(undefined, capabilityRef),
+  };
+  if (value.timeToHabit === null) {
+    // No team has ever used it: empty charts would only draw axes at zero.
+    return (
+      <InfoCard title={CARD_TITLE} deepLink={deepLink}>
+        <EmptyState
+          missing="data"
+          title="No team has used this capability yet"
+          description="Adoption counts the teams whose recorded activity names this capability: runs of the golden-path templates it lists in platform-product.io/templates, views of its page in this app, and events sent with its capabilityRef. Activity comes from:"
+          action={<ActivitySources />}
+        />
+      </InfoCard>
+    );
+  }
 
   const last = value.adoption.weeks[value.adoption.weeks.length - 1];
   return (
     <InfoCard
       title={CARD_TITLE}
       subheader={`Last ${DEFAULT_RANGE_WEEKS} weeks`}
-      deepLink={{
-        title: 'Habits of every capability',
-        link: links.root(undefined, capabilityRef),
-      }}
+      deepLink={deepLink}
     >
       <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
         <Typography variant="h4" component="p">

@@ -13,6 +13,7 @@ import {
   mockHabitMetricsApi,
   notInstalledError,
   responseError,
+  WEEKS,
 } from '../../testUtils/fixtures';
 import { EntityTeamHabitsCard } from './EntityTeamHabitsCard';
 
@@ -61,6 +62,39 @@ describe('EntityTeamHabitsCard', () => {
     expect(
       screen.getByText('All of this team’s habits').closest('a'),
     ).toHaveAttribute('href', '/habits/teams/default/checkout');
+  });
+
+  it('says no activity is recorded for a team with none, instead of a 0 % share', async () => {
+    const api = mockHabitMetricsApi();
+    api.getTeamHabits.mockResolvedValue({
+      teamRef: CHECKOUT,
+      goldenPath: WEEKS.map(week => ({
+        week,
+        newComponents: 0,
+        viaTemplate: 0,
+        share: null,
+      })),
+      activeWeeks: 0,
+      capabilities: [],
+      reversions: [],
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'No activity recorded for this team',
+      }),
+    ).toBeInTheDocument();
+    const sources = screen.getByRole('list', {
+      name: 'Where activity comes from',
+    });
+    expect(sources).toHaveTextContent('Template runs');
+    expect(sources).toHaveTextContent('POST /api/habit-metrics/events');
+    expect(
+      screen.getByText(/members of in the catalog \(memberOf\)/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('0%')).not.toBeInTheDocument();
+    expect(document.querySelector('div[role="img"]')).toBeNull();
   });
 
   it('says habit-metrics is not installed when the backend answers an empty 404', async () => {

@@ -14,6 +14,7 @@ import { isNotFoundInBackend } from '../../api/errors';
 import { useHabitsLinks } from '../../hooks/useHabitsLinks';
 import { GoldenPathSparkline, overallShare } from '../charts';
 import {
+  ActivitySources,
   DEFAULT_RANGE_WEEKS,
   formatPercent,
   HabitsLoadFailure,
@@ -63,6 +64,28 @@ export function EntityTeamHabitsCard() {
   }
   if (!value) {
     return null;
+  }
+  const nothingRecorded =
+    value.activeWeeks === 0 &&
+    value.capabilities.length === 0 &&
+    value.reversions.length === 0 &&
+    !value.goldenPath.some(w => w.newComponents > 0);
+  if (nothingRecorded) {
+    // A 0 % share over empty weeks would read as a verdict on the team: say what is missing instead.
+    return (
+      <InfoCard
+        title={CARD_TITLE}
+        subheader={subheader}
+        deepLink={{ title: 'Habits of every team', link: links.root() }}
+      >
+        <EmptyState
+          missing="data"
+          title="No activity recorded for this team"
+          description={`Nothing this team did in the last ${DEFAULT_RANGE_WEEKS} weeks has reached habit metrics: no template run, no new component, no use of a platform capability. Activity counts for the teams people are members of in the catalog (memberOf), and comes from:`}
+          action={<ActivitySources />}
+        />
+      </InfoCard>
+    );
   }
 
   const capabilities = [...value.capabilities].sort(

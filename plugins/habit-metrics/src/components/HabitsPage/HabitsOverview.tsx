@@ -24,6 +24,7 @@ import {
 import {
   DEFAULT_RANGE_WEEKS,
   HabitsLoadFailure,
+  NoActivityYet,
   RangeSelect,
   RefSelect,
   plural,
@@ -62,6 +63,12 @@ export function HabitsOverview() {
     ]);
     return { goldenPath, adoption, reversions, timeToHabit };
   }, [api, range.from, range.to]);
+
+  // Tells a fresh install (nothing recorded yet) from a quiet range; an older backend without it just draws charts.
+  const summary = useAsync(
+    () => api.getSummary().catch(() => undefined),
+    [api],
+  );
 
   const focused = useAsync(async () => {
     const capabilityRef = capability || undefined;
@@ -105,6 +112,16 @@ export function HabitsOverview() {
     );
   }
 
+  if (summary.value && !summary.value.hasActivity) {
+    // Empty charts with axes at zero would say nothing: say what is missing and where activity comes from.
+    return (
+      <Content>
+        <ContentHeader title="Habits across teams" />
+        <NoActivityYet capabilities={summary.value.capabilities} />
+      </Content>
+    );
+  }
+
   const teamLink = (teamRef: string) =>
     links.team(teamRef, weeks === DEFAULT_RANGE_WEEKS ? undefined : weeks);
   const onlyCapability = <T extends { capabilityRef: string | null }>(
@@ -136,7 +153,7 @@ export function HabitsOverview() {
           />
         </Box>
       </ContentHeader>
-      {overall.loading || !data ? (
+      {overall.loading || summary.loading || !data ? (
         <Progress />
       ) : (
         <Grid container spacing={3}>

@@ -7,6 +7,7 @@ import { habitMetricsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   CHECKOUT,
+  emptySummary,
   EVENT_STREAMING,
   mockHabitMetricsApi,
   notInstalledError,
@@ -35,6 +36,34 @@ async function renderPage(
 }
 
 describe('HabitsPage', () => {
+  it('says no activity has been recorded yet, and where it comes from, instead of empty charts', async () => {
+    const api = mockHabitMetricsApi();
+    api.getSummary.mockResolvedValue(emptySummary);
+    api.listAdoption.mockResolvedValue([]);
+    await renderPage(api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'No activity recorded yet' }),
+    ).toBeInTheDocument();
+    const sources = screen.getByRole('list', {
+      name: 'Where activity comes from',
+    });
+    expect(sources).toHaveTextContent('Template runs');
+    expect(sources).toHaveTextContent('backstage.io/source-template');
+    expect(sources).toHaveTextContent("This app's analytics");
+    expect(sources).toHaveTextContent('POST /api/habit-metrics/events');
+    // No capability in the catalog either: how to add one.
+    expect(
+      screen.getByText(/no platform capabilities in the catalog yet either/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('run a software template').closest('a'),
+    ).toHaveAttribute('href', '/create');
+    // No chart with axes at zero.
+    expect(document.querySelector('div[role="img"]')).toBeNull();
+    expect(screen.queryByText('Golden-path share')).not.toBeInTheDocument();
+  });
+
   it('draws the golden-path trend and the retention heatmap', async () => {
     const api = mockHabitMetricsApi();
     await renderPage(api);

@@ -79,7 +79,17 @@ export function AdoptionChart(props: {
   const [chosen, setMetric] = useState<Metric>('adopters');
   const metric: Metric = shareKnown ? chosen : 'adopters';
 
-  if (adoptions.length === 0 || adoptions.every(a => a.weeks.length === 0)) {
+  if (adoptions.length === 0) {
+    return (
+      <Typography color="textSecondary">
+        No platform capabilities yet: adoption is counted per capability, so
+        annotate one in the catalog with{' '}
+        <code>platform-product.io/capability: "true"</code>.
+      </Typography>
+    );
+  }
+  // Lines flat at zero would only draw axes: say it.
+  if (adoptions.every(a => a.weeks.every(w => w.cumulativeAdopters === 0))) {
     return (
       <Typography color="textSecondary">
         No team has used a capability in this range.

@@ -76,4 +76,28 @@ describe('charts', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('draws no adoption lines at zero: it says nobody adopted, or that there is no capability', async () => {
+    const none = adoption.map(a => ({
+      ...a,
+      weeks: a.weeks.map(w => ({
+        ...w,
+        activeTeams: 0,
+        cumulativeAdopters: 0,
+      })),
+    }));
+    const { unmount } = await renderInTestApp(
+      <AdoptionChart adoptions={none} />,
+    );
+    expect(
+      screen.getByText('No team has used a capability in this range.'),
+    ).toBeInTheDocument();
+    expect(document.querySelector('div[role="img"]')).toBeNull();
+    unmount();
+
+    await renderInTestApp(<AdoptionChart adoptions={[]} />);
+    expect(
+      screen.getByText(/No platform capabilities yet/),
+    ).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,12 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import { RANGE_WEEKS, refLabel } from './format';
+
+// The fields sit on the page's grey background, where the default secondary label colour fails WCAG AA contrast.
+const useLabelStyles = makeStyles(theme => ({
+  root: { color: theme.palette.text.primary },
+}));
 
 /** Last 12, 26 or 52 weeks. */
 export function RangeSelect(props: {
@@ -8,6 +14,7 @@ export function RangeSelect(props: {
   onChange: (weeks: number) => void;
 }) {
   const { weeks, onChange } = props;
+  const labelClasses = useLabelStyles();
   return (
     <TextField
       id="habits-range"
@@ -18,6 +25,7 @@ export function RangeSelect(props: {
       value={weeks}
       onChange={event => onChange(Number(event.target.value))}
       style={{ minWidth: 160 }}
+      InputLabelProps={{ classes: labelClasses }}
     >
       {RANGE_WEEKS.map(option => (
         <MenuItem key={option} value={option}>
@@ -38,6 +46,7 @@ export function RefSelect(props: {
 }) {
   const { label, value, refs, allLabel, onChange } = props;
   const options = value && !refs.includes(value) ? [value, ...refs] : refs;
+  const labelClasses = useLabelStyles();
   return (
     <TextField
       id={`habits-${label.toLocaleLowerCase('en-US').replace(/\W+/g, '-')}`}
@@ -49,7 +58,7 @@ export function RefSelect(props: {
       onChange={event => onChange(String(event.target.value))}
       style={{ minWidth: 200 }}
       SelectProps={{ displayEmpty: allLabel !== undefined }}
-      InputLabelProps={{ shrink: true }}
+      InputLabelProps={{ shrink: true, classes: labelClasses }}
     >
       {allLabel !== undefined && <MenuItem value="">{allLabel}</MenuItem>}
       {options.map(ref => (

@@ -7,3 +7,8 @@ export {
   FORBIDDEN_TITLE,
 } from './HabitsLoadFailure';
 export { RangeSelect, RefSelect } from './Controls';
+export {
+  ActivitySources,
+  NoActivityYet,
+  NO_ACTIVITY_TITLE,
+} from './ActivitySources';

@@ -68,6 +68,22 @@ describe('EntityTeamNeedsCard', () => {
     expect(screen.queryByText('70%')).not.toBeInTheDocument();
   });
 
+  it('says there is no survey with results for this team yet', async () => {
+    const api = mockNeedsDiscoveryApi();
+    api.listSurveys.mockResolvedValue([]);
+    await renderCard(api, group('checkout'));
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'No survey with results for this team yet',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/has not opened a survey that asks this team/),
+    ).toBeInTheDocument();
+    expect(api.getResults).not.toHaveBeenCalled();
+  });
+
   it('says needs-discovery is not installed when the backend answers 404', async () => {
     const api = mockNeedsDiscoveryApi();
     api.listSurveys.mockRejectedValue(await responseError(404, 'Not found'));

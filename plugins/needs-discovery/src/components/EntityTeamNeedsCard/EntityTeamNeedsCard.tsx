@@ -101,11 +101,14 @@ export function EntityTeamNeedsCard() {
   }
   if (state.kind === 'no-survey') {
     return (
-      <InfoCard title={CARD_TITLE}>
+      <InfoCard
+        title={CARD_TITLE}
+        deepLink={{ title: 'Surveys on the Needs page', link: links.root }}
+      >
         <EmptyState
           missing="data"
-          title="No survey yet"
-          description="This team has not been asked about its needs yet."
+          title="No survey with results for this team yet"
+          description="The platform team has not opened a survey that asks this team (or everyone) about its needs. Once one is open and enough members have answered, the team's response rate and top needs show here."
         />
       </InfoCard>
     );

@@ -16,7 +16,11 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { needsDiscoveryApiRef } from '../../api';
 
-/** `ui:options` of the NeedPicker field. */
+/**
+ * `ui:options` of the NeedPicker field.
+ *
+ * @public
+ */
 export interface NeedPickerUiOptions {
   /** Offer only needs shared by several teams. Default false: unshared ones are listed after the shared ones. */
   sharedOnly?: boolean;
@@ -49,6 +53,8 @@ export function rankNeeds(
 /**
  * Scaffolder form field that picks a surveyed need from needs-discovery and stores its id. Used by MVP templates
  * so a new capability starts from a need the product teams reported.
+ *
+ * @public
  */
 export const NeedPicker = (
   props: FieldExtensionComponentProps<string, NeedPickerUiOptions>,

@@ -5,6 +5,7 @@ import {
   LinkButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardActions from '@material-ui/core/CardActions';
 import CardContent from '@material-ui/core/CardContent';
@@ -12,13 +13,15 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import AddIcon from '@material-ui/icons/Add';
 import CheckIcon from '@material-ui/icons/Check';
 import { SurveySummary } from '@platform-product/plugin-needs-discovery-common';
 import useAsync from 'react-use/esm/useAsync';
 import { needsDiscoveryApiRef } from '../../api';
 import { useNeedsDiscoveryPermissions } from '../../hooks/useNeedsDiscoveryPermissions';
+import { useMyTeams } from '../../hooks/useMyTeams';
 import { useNeedsLinks } from '../../hooks/useNeedsLinks';
-import { formatDateTime } from '../shared';
+import { formatDateTime, NoTeamNote } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   card: {
@@ -91,10 +94,73 @@ function SurveyCard(props: { survey: SurveySummary; showResults: boolean }) {
   );
 }
 
+/** What the Answer tab says when there is nothing to answer: no survey at all, or none open. */
+function NothingToAnswer(props: {
+  anySurvey: boolean;
+  /** Drafts the user may see (survey managers only). */
+  drafts: number;
+  canCreateSurvey: boolean;
+}) {
+  const { anySurvey, drafts, canCreateSurvey } = props;
+  const links = useNeedsLinks();
+  if (!anySurvey && drafts > 0) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No survey is open yet"
+        description={`${
+          drafts === 1 ? 'A draft is' : `${drafts} drafts are`
+        } waiting: open a survey on the Manage tab and it shows up here for everyone it is addressed to.`}
+        action={
+          <LinkButton to={links.manage} color="primary" variant="contained">
+            Manage surveys
+          </LinkButton>
+        }
+      />
+    );
+  }
+  if (anySurvey) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No open surveys right now"
+        description="When the platform team asks what slows you down, the survey shows up here. Past surveys you answered are on the My answers tab."
+      />
+    );
+  }
+  if (canCreateSurvey) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No surveys yet"
+        description="Ask teams what slows them down: create a survey with the needs you want them to rate (or import one from YAML), then open it. Open surveys show up here for everyone they are addressed to."
+        action={
+          <LinkButton
+            to={links.newSurvey}
+            color="primary"
+            variant="contained"
+            startIcon={<AddIcon />}
+          >
+            Create a survey
+          </LinkButton>
+        }
+      />
+    );
+  }
+  return (
+    <EmptyState
+      missing="content"
+      title="No surveys yet"
+      description="The platform team has not opened a survey yet. When it asks what slows you down, the survey shows up here."
+    />
+  );
+}
+
 /** The "Answer" tab: surveys open for responses. */
 export function OpenSurveysList() {
   const api = useApi(needsDiscoveryApiRef);
-  const { canReadResults } = useNeedsDiscoveryPermissions();
+  const { canReadResults, canCreateSurvey } = useNeedsDiscoveryPermissions();
+  const me = useMyTeams();
   const { value, loading, error } = useAsync(() => api.listSurveys(), [api]);
 
   if (loading) {
@@ -103,23 +169,36 @@ export function OpenSurveysList() {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  const openSurveys = (value ?? []).filter(s => s.status === 'open');
+  const surveys = value ?? [];
+  const openSurveys = surveys.filter(s => s.status === 'open');
+  // A user in no team sees only surveys for everyone, and counts for no team: say so, and how to fix it.
+  const noTeam = me.teams !== undefined && me.teams.length === 0 && (
+    <Box mb={2}>
+      <NoTeamNote userEntityRef={me.userEntityRef} />
+    </Box>
+  );
   if (openSurveys.length === 0) {
     return (
-      <EmptyState
-        missing="content"
-        title="No open surveys right now"
-        description="When the platform team asks what slows you down, the survey shows up here."
-      />
+      <>
+        {noTeam}
+        <NothingToAnswer
+          anySurvey={surveys.some(s => s.status !== 'draft')}
+          drafts={surveys.filter(s => s.status === 'draft').length}
+          canCreateSurvey={canCreateSurvey}
+        />
+      </>
     );
   }
   return (
-    <Grid container spacing={3}>
-      {openSurveys.map(survey => (
-        <Grid item xs={12} md={6} lg={4} key={survey.id}>
-          <SurveyCard survey={survey} showResults={canReadResults} />
-        </Grid>
-      ))}
-    </Grid>
+    <>
+      {noTeam}
+      <Grid container spacing={3}>
+        {openSurveys.map(survey => (
+          <Grid item xs={12} md={6} lg={4} key={survey.id}>
+            <SurveyCard survey={survey} showResults={canReadResults} />
+          </Grid>
+        ))}
+      </Grid>
+    </>
   );
 }

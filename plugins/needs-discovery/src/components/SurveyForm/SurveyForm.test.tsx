@@ -3,6 +3,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -23,13 +24,23 @@ const savedResponse = {
   updatedAt: '2025-02-01T00:00:00.000Z',
 };
 
-async function renderForm(api = mockNeedsDiscoveryApi()) {
+async function renderForm(
+  api = mockNeedsDiscoveryApi(),
+  ownershipEntityRefs = ['user:default/ann', 'group:default/checkout'],
+) {
   api.getSurvey.mockResolvedValue(survey);
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [needsDiscoveryApiRef, api],
         [permissionApiRef, mockApis.permission()],
+        [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: ownershipEntityRefs[0],
+            ownershipEntityRefs,
+          }),
+        ],
       ]}
     >
       <SurveyFormPage surveyId={survey.id} />
@@ -205,5 +216,59 @@ describe('SurveyFormPage', () => {
       screen.getByLabelText('Pain for Faster CI feedback: 1'),
     ).toBeDisabled();
     expect(screen.queryByText('Submit')).toBeNull();
+  });
+
+  it('says plainly that a user in no team cannot answer a survey for teams, and how users map to teams', async () => {
+    await renderForm(mockNeedsDiscoveryApi(), ['user:development/guest']);
+
+    const note = await screen.findByText('You are not a member of any team');
+    const alert = note.closest('[role="note"]')!;
+    expect(alert).toHaveTextContent(
+      'This survey is for checkout, payments, so you cannot answer it.',
+    );
+    expect(alert).toHaveTextContent('spec.memberOf');
+    expect(alert).toHaveTextContent('spec.members');
+    expect(screen.getByText('Submit').closest('button')).toBeDisabled();
+  });
+
+  it('lets a user in no team answer a survey for everyone, saying it counts for no team', async () => {
+    const api = mockNeedsDiscoveryApi();
+    api.getSurvey.mockResolvedValue({ ...survey, audience: [] });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [needsDiscoveryApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+          [
+            identityApiRef,
+            mockApis.identity({
+              userEntityRef: 'user:development/guest',
+              ownershipEntityRefs: ['user:development/guest'],
+            }),
+          ],
+        ]}
+      >
+        <SurveyFormPage surveyId={survey.id} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/needs': rootRouteRef } },
+    );
+    expect(
+      await screen.findByText(/your answers count in the overall results/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Submit').closest('button')).toBeEnabled();
+  });
+
+  it('tells a user outside the audience before they fill in the form', async () => {
+    await renderForm(mockNeedsDiscoveryApi(), [
+      'user:default/zoe',
+      'group:default/mobile',
+    ]);
+
+    expect(
+      await screen.findByText(
+        /This survey is for checkout, payments, and you are not a member of those teams/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Submit').closest('button')).toBeDisabled();
   });
 });

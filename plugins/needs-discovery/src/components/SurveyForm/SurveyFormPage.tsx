@@ -22,11 +22,15 @@ import { needsDiscoveryApiRef } from '../../api';
 import { describeError } from '../../api/errors';
 import { useNeedsDiscoveryPermissions } from '../../hooks/useNeedsDiscoveryPermissions';
 import { useNeedsLinks } from '../../hooks/useNeedsLinks';
+import { useMyTeams } from '../../hooks/useMyTeams';
 import {
   ConfirmDialog,
+  NoTeamNote,
   QuestionCard,
   SurveyStatusChip,
+  TeamMappingHelp,
   formatDateTime,
+  teamLabel,
 } from '../shared';
 import {
   DraftAnswers,
@@ -112,8 +116,18 @@ export function SurveyForm(props: {
   const [saving, setSaving] = useState(false);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
 
+  const me = useMyTeams();
   const isOpen = survey.status === 'open';
-  const readOnly = !isOpen || !permissions.canSubmitResponse || saving;
+  const noTeam = me.teams !== undefined && me.teams.length === 0;
+  // The backend refuses answers from outside the audience; say so before the user fills in the form.
+  const outsideAudience =
+    me.teams !== undefined &&
+    survey.audience.length > 0 &&
+    !survey.audience.some(ref =>
+      me.teams!.some(team => team.toLowerCase() === ref.toLowerCase()),
+    );
+  const readOnly =
+    !isOpen || !permissions.canSubmitResponse || outsideAudience || saving;
 
   const setAnswer = (questionId: string, value: DraftAnswers[string]) => {
     setDraft(current => ({ ...current, [questionId]: value }));
@@ -282,6 +296,20 @@ export function SurveyForm(props: {
       {isOpen && !permissions.loading && !permissions.canSubmitResponse && (
         <Alert severity="warning" role="note" className={classes.notice}>
           You are not allowed to answer this survey.
+        </Alert>
+      )}
+      {isOpen && noTeam && (
+        <NoTeamNote
+          userEntityRef={me.userEntityRef}
+          audience={survey.audience}
+          className={classes.notice}
+        />
+      )}
+      {isOpen && !noTeam && outsideAudience && (
+        <Alert severity="warning" role="note" className={classes.notice}>
+          This survey is for {survey.audience.map(teamLabel).join(', ')}, and
+          you are not a member of those teams, so you cannot answer it.{' '}
+          <TeamMappingHelp userEntityRef={me.userEntityRef} />
         </Alert>
       )}
 

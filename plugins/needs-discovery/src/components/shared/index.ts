@@ -3,3 +3,4 @@ export { SurveyStatusChip } from './SurveyStatusChip';
 export { ConfirmDialog } from './ConfirmDialog';
 export type { ConfirmDialogProps } from './ConfirmDialog';
 export { QuestionCard } from './QuestionCard';
+export { NoTeamNote, TeamMappingHelp } from './TeamMembershipNote';

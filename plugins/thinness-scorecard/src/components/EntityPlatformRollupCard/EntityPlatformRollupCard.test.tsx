@@ -7,8 +7,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { thinnessScorecardApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { ADD_CAPABILITY_DOCS_URL } from '../shared';
 import {
   disposeCapability,
+  emptyScorecard,
   groupEntity,
   mockThinnessScorecardApi,
   outsourceCapability,
@@ -87,6 +89,27 @@ describe('EntityPlatformRollupCard', () => {
     );
     expect(api.getScorecard).toHaveBeenCalled();
     expect(screen.queryByText('Platform thinness')).not.toBeInTheDocument();
+  });
+
+  it('says how to add the first capability while the platform has none', async () => {
+    const api = mockThinnessScorecardApi();
+    api.getScorecard.mockResolvedValue(emptyScorecard);
+    await renderCard(api, groupEntity('checkout'));
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'No platform capabilities yet',
+      }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('code')?.textContent).toContain(
+      'platform-product.io/capability: "true"',
+    );
+    expect(
+      screen.getByText('How to add a platform capability').closest('a'),
+    ).toHaveAttribute('href', ADD_CAPABILITY_DOCS_URL);
+    expect(
+      screen.queryByLabelText(/Platform thinness score/),
+    ).not.toBeInTheDocument();
   });
 
   it('says thinness-scorecard is not installed when the backend answers 404', async () => {

@@ -7,12 +7,16 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { VERDICTS } from '@platform-product/plugin-thinness-scorecard-common';
+import {
+  isScored,
+  VERDICTS,
+} from '@platform-product/plugin-thinness-scorecard-common';
 import useAsync from 'react-use/esm/useAsync';
 import { thinnessScorecardApiRef } from '../../api';
 import { useThinnessLinks } from '../../hooks/useThinnessLinks';
 import {
   formatDateTime,
+  NoCapabilitiesState,
   plural,
   ReasonList,
   ScorecardErrorState,
@@ -27,7 +31,8 @@ const CARD_TITLE = 'Platform thinness';
 
 /**
  * For the Group that owns platform capabilities: the platform score, the verdicts of the group's
- * capabilities and the ones needing attention. Renders nothing for a group that owns no capability.
+ * capabilities and the ones needing attention. Renders nothing for a group that owns no capability, except
+ * while the platform has no capability at all: then it says how to add the first one.
  */
 export function EntityPlatformRollupCard() {
   const { entity } = useEntity();
@@ -52,6 +57,17 @@ export function EntityPlatformRollupCard() {
     );
   }
 
+  if (!isScored(value)) {
+    // A fresh install: no group owns a capability because there is none yet. Say how to add one, once, here.
+    return (
+      <InfoCard
+        title={CARD_TITLE}
+        deepLink={{ title: 'Thinness scorecard', link: links.root }}
+      >
+        <NoCapabilitiesState />
+      </InfoCard>
+    );
+  }
   const rollup = rollupForOwner(value, groupRef);
   if (rollup.capabilities.length === 0) {
     // Most groups are product teams: the card stays out of their way.

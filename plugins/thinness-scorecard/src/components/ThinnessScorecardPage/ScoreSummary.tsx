@@ -15,7 +15,10 @@ import {
 } from '../shared';
 
 /** The platform thinness score as a gauge coloured by band, with adoption and verdict counts. */
-export function ScoreSummary(props: { scorecard: Scorecard }) {
+export function ScoreSummary(props: {
+  /** A scored scorecard: the page shows the empty state instead while there are no capabilities. */
+  scorecard: Scorecard & { score: number };
+}) {
   const { scorecard } = props;
   const theme = useTheme();
   const band = scoreBand(scorecard.score);

@@ -41,19 +41,27 @@ function SubscoreCard(props: { subscore: Subscore; totalWeight: number }) {
         <Typography variant="subtitle1" component="h3">
           {subscore.title}
         </Typography>
-        <Box display="flex" alignItems="baseline" style={{ gap: 4 }}>
-          <Typography variant="h4" component="p">
-            {subscore.value}
+        {subscore.value === null ? (
+          <Typography variant="body2" color="textSecondary" component="p">
+            Not scored
           </Typography>
-          <Typography variant="body2" color="textSecondary">
-            / 100 · {scoreBandLabels[scoreBand(subscore.value)]}
-          </Typography>
-        </Box>
-        <LinearProgress
-          variant="determinate"
-          value={subscore.value}
-          aria-label={`${subscore.title}: ${subscore.value} out of 100`}
-        />
+        ) : (
+          <>
+            <Box display="flex" alignItems="baseline" style={{ gap: 4 }}>
+              <Typography variant="h4" component="p">
+                {subscore.value}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                / 100 · {scoreBandLabels[scoreBand(subscore.value)]}
+              </Typography>
+            </Box>
+            <LinearProgress
+              variant="determinate"
+              value={subscore.value}
+              aria-label={`${subscore.title}: ${subscore.value} out of 100`}
+            />
+          </>
+        )}
         <Typography
           variant="caption"
           color="textSecondary"

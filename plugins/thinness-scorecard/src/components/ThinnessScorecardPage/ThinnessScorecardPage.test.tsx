@@ -5,8 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { thinnessScorecardApiRef } from '../../api';
 import { useThinnessPermissions } from '../../hooks/useThinnessPermissions';
 import { rootRouteRef } from '../../routes';
+import { ADD_CAPABILITY_DOCS_URL } from '../shared';
 import {
   disposeCapability,
+  emptyScorecard,
   mockThinnessScorecardApi,
   outsourceCapability,
   responseError,
@@ -239,6 +241,44 @@ describe('ThinnessScorecardPage', () => {
     expect(
       screen.queryByText(/habit-metrics is not installed/),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows how to add the first capability, and no score, while there is none', async () => {
+    allowRefresh(true);
+    const api = mockThinnessScorecardApi();
+    api.getScorecard.mockResolvedValue(emptyScorecard);
+    await renderPage(api);
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'No platform capabilities yet',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/no catalog entity is marked as one yet/),
+    ).toBeInTheDocument();
+    // The annotations to add, as YAML.
+    const yaml = document.querySelector('code')?.textContent;
+    expect(yaml).toContain('platform-product.io/capability: "true"');
+    expect(yaml).toContain('platform-product.io/value-class:');
+    expect(yaml).toContain('platform-product.io/need:');
+    expect(
+      screen.getByText('How to add a platform capability').closest('a'),
+    ).toHaveAttribute('href', ADD_CAPABILITY_DOCS_URL);
+    // Nothing that reads as a verdict: no gauge, no sub-scores, no band, no history.
+    expect(
+      screen.queryByLabelText(/Platform thinness score/),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('Thin')).not.toBeInTheDocument();
+    expect(screen.queryByText('100')).not.toBeInTheDocument();
+    expect(
+      screen.queryByLabelText('Capabilities and their verdicts'),
+    ).not.toBeInTheDocument();
+    expect(api.getHistory).not.toHaveBeenCalled();
+    // A platform owner can recompute once the catalog has the capability.
+    expect(
+      screen.getByText('Refresh now', { selector: 'button *' }),
+    ).toBeInTheDocument();
   });
 
   it('says thinness-scorecard is not installed when the backend answers 404', async () => {

@@ -12,13 +12,18 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { isScored } from '@platform-product/plugin-thinness-scorecard-common';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { thinnessScorecardApiRef } from '../../api';
 import { describeError } from '../../api/errors';
 import { useThinnessPermissions } from '../../hooks/useThinnessPermissions';
-import { ScorecardErrorState, formatDateTime } from '../shared';
+import {
+  NoCapabilitiesState,
+  ScorecardErrorState,
+  formatDateTime,
+} from '../shared';
 import { CapabilityTable } from './CapabilityTable';
 import { DataSourcesNote } from './DataSourcesNote';
 import { ScoreHistoryChart } from './ScoreHistoryChart';
@@ -86,19 +91,33 @@ export function ThinnessScorecardContent() {
   }
   const value = scorecard.value;
 
+  const header = (
+    <ContentHeader
+      title="Is the platform staying thin?"
+      description="Each capability gets a verdict from its adoption, its need and its value class; the score sums up the platform."
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+        <Typography variant="body2">
+          Computed {formatDateTime(value.computedAt)}
+        </Typography>
+        {canRefresh && <RefreshButton onRefreshed={scorecard.retry} />}
+      </Box>
+    </ContentHeader>
+  );
+
+  if (!isScored(value)) {
+    // A fresh install: nothing to score yet, so no score, no sub-scores and no history, but the first step.
+    return (
+      <>
+        {header}
+        <NoCapabilitiesState />
+      </>
+    );
+  }
+
   return (
     <>
-      <ContentHeader
-        title="Is the platform staying thin?"
-        description="Each capability gets a verdict from its adoption, its need and its value class; the score sums up the platform."
-      >
-        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
-          <Typography variant="body2" color="textSecondary">
-            Computed {formatDateTime(value.computedAt)}
-          </Typography>
-          {canRefresh && <RefreshButton onRefreshed={scorecard.retry} />}
-        </Box>
-      </ContentHeader>
+      {header}
       <Grid container spacing={3}>
         {(!value.sources.needsDiscovery || !value.sources.habitMetrics) && (
           <Grid item xs={12}>
