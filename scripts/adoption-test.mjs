@@ -18,6 +18,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import YAML from 'yaml';
@@ -346,6 +347,15 @@ async function createPinnedApp() {
     await cp(join(appDir, 'package.json'), join(pinsDir, 'package.json'));
     await cp(join(appDir, 'yarn.lock'), join(pinsDir, 'yarn.lock'));
   }
+  // The suite's own packages are republished every run under the same version: a cached archive from an earlier
+  // run would be installed instead of what was just published (Yarn trusts its cache for a locator that the
+  // lockfile does not pin yet).
+  const yarnCache = join(cacheDir, 'yarn-cache');
+  for (const file of await readdir(yarnCache).catch(() => [])) {
+    if (file.startsWith('@platform-product-')) {
+      await rm(join(yarnCache, file), { force: true });
+    }
+  }
   // Backstage 1.55.0's better-sqlite3 range predates Node 24; 13 builds on it.
   const manifest = JSON.parse(
     await readFile(join(appDir, 'package.json'), 'utf8'),
@@ -358,6 +368,29 @@ async function createPinnedApp() {
     join(appDir, 'package.json'),
     `${JSON.stringify(manifest, null, 2)}\n`,
   );
+}
+
+/**
+ * axe-core's WCAG 2 A/AA rules, injected into the page; serious and critical violations inside the page's main
+ * content (ours), not in the app's own sidebar.
+ */
+async function seriousAxeViolations(page) {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document.querySelector('main') ?? document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+    }),
+  );
+  return result.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      v =>
+        `${v.id} (${v.impact}): ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map(n => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 async function browserChecks() {
@@ -376,6 +409,8 @@ async function browserChecks() {
   try {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
+      // the backend's CSP forbids inline scripts; axe-core is injected as one
+      bypassCSP: true,
     });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
@@ -398,7 +433,7 @@ async function browserChecks() {
       ['/thinness', /thin/i],
     ]) {
       await checks.check(
-        `${path} renders in Chromium with no console error`,
+        `${path} renders in Chromium with no console error or serious axe violation`,
         async () => {
           errors.length = 0;
           await page.goto(`${baseUrl}${path}`);
@@ -417,6 +452,13 @@ async function browserChecks() {
           assert(
             errors.length === 0,
             `console errors on ${path}:\n${errors.join('\n')}`,
+          );
+          const violations = await seriousAxeViolations(page);
+          assert(
+            violations.length === 0,
+            `axe-core (WCAG 2 A/AA) finds serious or critical violations on ${path}:\n${violations.join(
+              '\n',
+            )}`,
           );
         },
       );
