@@ -18,12 +18,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { assert, createChecks, eventually } from './checks.mjs';
 import { guestToken } from './example-backend.mjs';
+import { assertAccessible } from '../e2e/axe.mjs';
 
 const execFileAsync = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -370,29 +370,6 @@ async function createPinnedApp() {
   );
 }
 
-/**
- * axe-core's WCAG 2 A/AA rules, injected into the page; serious and critical violations inside the page's main
- * content (ours), not in the app's own sidebar.
- */
-async function seriousAxeViolations(page) {
-  const require = createRequire(import.meta.url);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document.querySelector('main') ?? document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-    }),
-  );
-  return result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      v =>
-        `${v.id} (${v.impact}): ${v.help}: ${v.nodes
-          .slice(0, 3)
-          .map(n => n.target.join(' '))
-          .join(', ')}`,
-    );
-}
-
 async function browserChecks() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -453,13 +430,7 @@ async function browserChecks() {
             errors.length === 0,
             `console errors on ${path}:\n${errors.join('\n')}`,
           );
-          const violations = await seriousAxeViolations(page);
-          assert(
-            violations.length === 0,
-            `axe-core (WCAG 2 A/AA) finds serious or critical violations on ${path}:\n${violations.join(
-              '\n',
-            )}`,
-          );
+          await assertAccessible(page, path);
         },
       );
     }

@@ -1,3 +1,4 @@
+import { assertAccessible } from '../axe.mjs';
 import { signInAsGuest } from '../signIn.mjs';
 
 export const title =
@@ -24,4 +25,5 @@ export default async function habitsSpec({ page, baseUrl, screenshot }) {
 
   await page.waitForTimeout(2000);
   await screenshot('habits-page');
+  await assertAccessible(page, 'habits-page');
 }

@@ -1,5 +1,6 @@
 import { assert, eventually } from '../../scripts/checks.mjs';
 import { guestToken } from '../../scripts/example-backend.mjs';
+import { assertAccessible } from '../axe.mjs';
 import { signInAsGuest } from '../signIn.mjs';
 
 export const title =
@@ -64,6 +65,7 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
     .click();
   await page.getByText('Team sandboxes').first().waitFor({ timeout: 60_000 });
   await screenshot('mvp-capability-entity');
+  await assertAccessible(page, 'mvp-capability-entity');
 
   // The annotations, read through the catalog API.
   const annotations = entity.metadata.annotations;

@@ -1,3 +1,4 @@
+import { assertAccessible } from '../axe.mjs';
 import { signInAsGuest } from '../signIn.mjs';
 
 export const title =
@@ -26,6 +27,7 @@ export default async function needsSpec({ page, baseUrl, screenshot }) {
     await page.getByLabel(`How often for ${need}`).selectOption(frequency);
   }
   await screenshot('needs-answer-form');
+  await assertAccessible(page, 'needs-answer-form');
   await page.getByRole('button', { name: 'Submit' }).click();
   await page
     .getByText(/saved|thank/i)
@@ -50,4 +52,5 @@ export default async function needsSpec({ page, baseUrl, screenshot }) {
   await page.waitForTimeout(2000);
   await page.getByText('Needs by priority').scrollIntoViewIfNeeded();
   await screenshot('needs-results');
+  await assertAccessible(page, 'needs-results');
 }

@@ -1,3 +1,4 @@
+import { assertAccessible } from '../axe.mjs';
 import { signInAsGuest } from '../signIn.mjs';
 
 export const title =
@@ -31,4 +32,5 @@ export default async function thinnessSpec({ page, baseUrl, screenshot }) {
   // Let the chart finish its entry animation before the picture.
   await page.waitForTimeout(2000);
   await screenshot('thinness-page');
+  await assertAccessible(page, 'thinness-page');
 }

@@ -1,5 +1,12 @@
 import Typography from '@material-ui/core/Typography';
-import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
+import {
+  alpha,
+  decomposeColor,
+  getContrastRatio,
+  makeStyles,
+  recomposeColor,
+  useTheme,
+} from '@material-ui/core/styles';
 import { Retention } from '@platform-product/plugin-habit-metrics-common';
 import { formatPercent, plural, weekKey, weekLabel } from '../shared';
 
@@ -104,10 +111,27 @@ export function RetentionHeatmap(props: {
   }
   const columns = Array.from({ length: retention.weeks }, (_, i) => i + 1);
   const background = (share: number) => alpha(base, 0.08 + 0.92 * share);
-  const foreground = (share: number) =>
-    share >= 0.5
-      ? theme.palette.primary.contrastText
-      : theme.palette.text.primary;
+  // The label takes whichever of the two text colours contrasts more with the cell as it is drawn (the tinted
+  // colour over the card's paper), so every share keeps WCAG AA contrast.
+  const drawn = (share: number) => {
+    const tint = decomposeColor(base).values;
+    const paper = decomposeColor(theme.palette.background.paper).values;
+    const a = 0.08 + 0.92 * share;
+    return recomposeColor({
+      type: 'rgb',
+      values: [0, 1, 2].map(i =>
+        Math.round(tint[i] * a + paper[i] * (1 - a)),
+      ) as [number, number, number],
+    });
+  };
+  const foreground = (share: number) => {
+    const light = theme.palette.primary.contrastText;
+    const dark = theme.palette.text.primary;
+    return getContrastRatio(drawn(share), light) >=
+      getContrastRatio(drawn(share), dark)
+      ? light
+      : dark;
+  };
 
   return (
     <>

@@ -49,7 +49,9 @@ export function ReversionList(props: {
           />
           {teamLink && !hideTeam && (
             <ListItemSecondaryAction>
-              <Link to={teamLink(reversion.teamRef)}>Team habits</Link>
+              <Link to={teamLink(reversion.teamRef)} underline="always">
+                Team habits
+              </Link>
             </ListItemSecondaryAction>
           )}
         </ListItem>

@@ -65,8 +65,10 @@ export function NoActivityYet(props: { capabilities: number | null }) {
           )}
           <Typography variant="body2" paragraph>
             To see the first figures,{' '}
-            <Link to={CREATE_PATH}>run a software template</Link>; the charts
-            fill in as activity arrives.
+            <Link to={CREATE_PATH} underline="always">
+              run a software template
+            </Link>
+            ; the charts fill in as activity arrives.
           </Typography>
         </>
       }
