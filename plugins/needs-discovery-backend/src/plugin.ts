@@ -8,6 +8,8 @@ import { needsDiscoveryPermissions } from '@platform-product/plugin-needs-discov
 import { DatabaseNeedsStore } from './database/DatabaseNeedsStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { AudienceResolver } from './service/AudienceResolver';
+import { syncCatalogCapabilities } from './service/catalogCapabilities';
+import { NeedsRegistry } from './service/NeedsRegistry';
 import { sendDueReminders } from './service/reminders';
 import { RespondentHasher } from './service/RespondentHasher';
 import { ResultsService } from './service/ResultsService';
@@ -58,6 +60,7 @@ export const needsDiscoveryPlugin = createBackendPlugin({
           weights: settings.frequencyWeights,
           sharedNeedMinTeams: settings.sharedNeedMinTeams,
         });
+        const registry = new NeedsRegistry({ store, results });
         const notifier = new SurveyNotifier({
           notifications: deps.notifications,
           logger,
@@ -73,10 +76,29 @@ export const needsDiscoveryPlugin = createBackendPlugin({
             store,
             hasher,
             results,
+            registry,
             notifier,
             defaultAnonymityThreshold: settings.defaultAnonymityThreshold,
           }),
         );
+
+        // The catalog's capabilities naming a need, from which the registry derives each need's status. Soon after
+        // start-up (once the catalog answers), then every minute; global scope: one scan across replicas.
+        await scheduler.scheduleTask({
+          id: 'needs-discovery-catalog-capabilities',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            await syncCatalogCapabilities({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              store,
+              logger,
+            });
+          },
+        });
 
         // Global scope: with several replicas on one database, each reminder goes out once.
         await scheduler.scheduleTask({

@@ -9,3 +9,5 @@ export * from './validation';
 export * from './scoring';
 export * from './aggregate';
 export * from './results';
+export * from './needStatus';
+export * from './registry';

@@ -500,6 +500,15 @@ export const NEED_STATUSES: readonly NeedStatus[] = [
 ];
 
 /**
+ * Where a need's status comes from: `catalog` when a capability in the catalog names the need, `recorded` when it
+ * is the status stored in the registry (set through `PATCH /needs/{id}` by `mvp:launch` or a platform owner, `open`
+ * until then).
+ *
+ * @public
+ */
+export type NeedStatusSource = 'catalog' | 'recorded';
+
+/**
  * A need across all surveys, with its latest results.
  *
  * @public
@@ -511,13 +520,23 @@ export interface RegisteredNeed {
   title: string;
   /** More detail on the problem. */
   description?: string;
-  /** Where the need stands: open, in an MVP, served or declined. */
+  /**
+   * Where the need stands: open, in an MVP, served or declined. It follows the catalog and the MVP actions
+   * (`deriveNeedStatus`).
+   */
   status: NeedStatus;
-  /** Entity ref of the capability that serves it. */
+  /** Entity ref of the capability that serves it or has it in its MVP. */
   capabilityRef: string | null;
-  /** Latest survey (open or closed) with results for it. */
+  /** That capability's title in the catalog, when the catalog gives one. */
+  capabilityTitle?: string;
+  /** Where the status comes from; absent from needs-discovery versions that only stored it. */
+  statusSource?: NeedStatusSource;
+  /**
+   * The survey the figures come from: the latest open or closed survey asking about the need whose figures for it
+   * are not withheld, else the latest asking about it (`latestNeedFigures`).
+   */
   latestSurveyId: string | null;
-  /** Priority score in the latest survey; null when not surveyed yet or withheld below k. */
+  /** The need's priority score in that survey's current results; null when not surveyed yet or withheld below k. */
   latestScore: number | null;
   /** Whether enough teams reported the need in the latest survey for it to count as shared. */
   shared: boolean;

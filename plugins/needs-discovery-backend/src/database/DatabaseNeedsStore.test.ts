@@ -247,6 +247,8 @@ describe('DatabaseNeedsStore', () => {
         '@platform-product/plugin-needs-discovery-backend',
         'migrations',
       );
+      // The later migrations first (each down undoes the latest one still applied).
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       expect(await knex.schema.hasTable('nd_team_sets')).toBe(false);
       await knex('nd_need_ratings').update({ team_set: '' });
@@ -419,6 +421,76 @@ describe('DatabaseNeedsStore', () => {
         'need-fast-setup',
         'need-logs',
       ]);
+    });
+
+    it('keeps the catalog capabilities of the latest scan', async () => {
+      const { store } = await createStore(databaseId);
+      expect(await store.listCatalogCapabilities()).toEqual([]);
+      await store.replaceCatalogCapabilities([
+        {
+          entityRef: 'system:default/preview-environments',
+          needId: 'need-test-environments',
+          title: 'Preview Environments',
+          lifecycle: 'experimental',
+          mvpReviewDate: '2026-09-30',
+        },
+        { entityRef: 'system:default/log-shipping', needId: 'need-logs' },
+      ]);
+      expect(await store.listCatalogCapabilities()).toEqual([
+        { entityRef: 'system:default/log-shipping', needId: 'need-logs' },
+        {
+          entityRef: 'system:default/preview-environments',
+          needId: 'need-test-environments',
+          title: 'Preview Environments',
+          lifecycle: 'experimental',
+          mvpReviewDate: '2026-09-30',
+        },
+      ]);
+      expect(await store.listCatalogCapabilities(['need-logs'])).toEqual([
+        { entityRef: 'system:default/log-shipping', needId: 'need-logs' },
+      ]);
+
+      // A later scan replaces the earlier one: a capability gone from the catalog is gone here.
+      const many = Array.from({ length: 250 }, (_, i) => ({
+        entityRef: `component:default/c${String(i).padStart(3, '0')}`,
+        needId: `need-${i % 7}`,
+      }));
+      await store.replaceCatalogCapabilities(many);
+      const listed = await store.listCatalogCapabilities();
+      expect(listed).toHaveLength(250);
+      expect(listed[0]).toEqual(many[0]);
+      await store.replaceCatalogCapabilities([]);
+      expect(await store.listCatalogCapabilities()).toEqual([]);
+    });
+
+    it('migrates the catalog capabilities table down and up again with rows in the tables', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const survey = await openSurvey(store);
+      await store.upsertResponse({
+        survey,
+        respondentHash: 'h1',
+        ...answersFor(1),
+      });
+      await store.registerNeeds(definition.needs);
+      await store.replaceCatalogCapabilities([
+        { entityRef: 'system:default/log-shipping', needId: 'need-logs' },
+      ]);
+      const directory = resolvePackagePath(
+        '@platform-product/plugin-needs-discovery-backend',
+        'migrations',
+      );
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('nd_catalog_capabilities')).toBe(false);
+      const upgraded = await DatabaseNeedsStore.create({
+        database: mockServices.database({ knex }),
+      });
+      expect(await upgraded.listCatalogCapabilities()).toEqual([]);
+      expect((await upgraded.listNeeds()).map(n => n.id)).toEqual([
+        'need-deploys',
+        'need-fast-setup',
+        'need-logs',
+      ]);
+      expect(await upgraded.getResponse(survey.id, 'h1')).toBeDefined();
     });
 
     it('stores a setting only once', async () => {

@@ -6,6 +6,7 @@ import {
   Answers,
   AudienceTeam,
   FrequencyWeights,
+  NeedCapability,
   NeedRatingAnswer,
   NeedStats,
   NeedStatus,
@@ -69,6 +70,14 @@ type NeedRow = {
   shared: boolean | number;
   teams: number | string;
   updated_at: number | string;
+};
+
+type CapabilityRow = {
+  entity_ref: string;
+  need_id: string;
+  title: string | null;
+  lifecycle: string | null;
+  mvp_review_date: string | null;
 };
 
 // PostgreSQL returns bigint and aggregate columns as strings, SQLite as numbers; booleans as 0/1 from SQLite.
@@ -814,6 +823,41 @@ export class DatabaseNeedsStore implements NeedsStore {
         updated_at: now.getTime(),
       });
     return updated ? this.getNeed(id) : undefined;
+  }
+
+  async replaceCatalogCapabilities(
+    capabilities: NeedCapability[],
+    now = new Date(),
+  ): Promise<void> {
+    const rows = capabilities.map(c => ({
+      entity_ref: c.entityRef,
+      need_id: c.needId,
+      title: c.title ?? null,
+      lifecycle: c.lifecycle ?? null,
+      mvp_review_date: c.mvpReviewDate ?? null,
+      synced_at: now.getTime(),
+    }));
+    await this.db.transaction(async tx => {
+      await tx('nd_catalog_capabilities').delete();
+      // In chunks: SQLite takes at most 999 bound values per statement.
+      for (let i = 0; i < rows.length; i += 100) {
+        await tx('nd_catalog_capabilities').insert(rows.slice(i, i + 100));
+      }
+    });
+  }
+
+  async listCatalogCapabilities(needIds?: string[]): Promise<NeedCapability[]> {
+    const query = this.db<CapabilityRow>('nd_catalog_capabilities').orderBy(
+      'entity_ref',
+    );
+    if (needIds) query.whereIn('need_id', needIds);
+    return (await query).map(row => ({
+      entityRef: row.entity_ref,
+      needId: row.need_id,
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.lifecycle ? { lifecycle: row.lifecycle } : {}),
+      ...(row.mvp_review_date ? { mvpReviewDate: row.mvp_review_date } : {}),
+    }));
   }
 
   async getSetting(key: string): Promise<string | undefined> {

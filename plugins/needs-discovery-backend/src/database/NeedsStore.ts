@@ -1,6 +1,7 @@
 import {
   Answers,
   FrequencyWeights,
+  NeedCapability,
   NeedStatus,
   RegisteredNeed,
   Survey,
@@ -106,6 +107,7 @@ export interface NeedsStore {
     }[],
     now?: Date,
   ): Promise<void>;
+  /** The needs with the status and capability recorded for them (PATCH), not yet derived from the catalog. */
   listNeeds(): Promise<RegisteredNeed[]>;
   getNeed(id: string): Promise<RegisteredNeed | undefined>;
   updateNeed(
@@ -113,6 +115,14 @@ export interface NeedsStore {
     patch: { status: NeedStatus; capabilityRef?: string | null },
     now?: Date,
   ): Promise<RegisteredNeed | undefined>;
+
+  /** Replaces the catalog's capabilities naming needs with what the latest catalog scan found. */
+  replaceCatalogCapabilities(
+    capabilities: NeedCapability[],
+    now?: Date,
+  ): Promise<void>;
+  /** The capabilities naming a need (all when needIds is not given), as the latest catalog scan found them. */
+  listCatalogCapabilities(needIds?: string[]): Promise<NeedCapability[]>;
 
   getSetting(key: string): Promise<string | undefined>;
   /** Stores the value unless one exists; returns the value that is stored. */

@@ -437,25 +437,41 @@ export const spec = {
               "in-mvp",
               "served",
               "declined"
-            ]
+            ],
+            "description": "Follows the catalog and the MVP actions: declined when a platform owner declined it; served when a capability (platform-product.io/capability \"true\") names it in platform-product.io/need and is out of its MVP; in-mvp when such a capability is in its MVP (spec.lifecycle experimental, or its platform-product.io/mvp-review-date is today or later, UTC); otherwise the status set with PATCH (mvp:launch sets in-mvp), open by default."
           },
           "capabilityRef": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "Entity ref of the capability that serves the need or has it in its MVP"
+          },
+          "capabilityTitle": {
+            "type": "string",
+            "description": "That capability's title in the catalog, when it has one"
+          },
+          "statusSource": {
+            "type": "string",
+            "enum": [
+              "catalog",
+              "recorded"
+            ],
+            "description": "catalog when a capability in the catalog decides the status; recorded when it is the status set with PATCH"
           },
           "latestSurveyId": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The latest open or closed survey asking about the need whose figures for it are not withheld (else the latest asking about it)"
           },
           "latestScore": {
             "type": [
               "number",
               "null"
-            ]
+            ],
+            "description": "The need's priority score in that survey's current results, the same figure as its results (also right after an answer); null when withheld below k"
           },
           "shared": {
             "type": "boolean"
@@ -811,7 +827,7 @@ export const spec = {
     "/needs": {
       "get": {
         "operationId": "ListNeeds",
-        "description": "The needs registry across surveys, for the other plugins.",
+        "description": "The needs registry across surveys, for the other plugins: each need's status derived from the catalog and the MVP actions, and its figures from its latest survey results.",
         "responses": {
           "200": {
             "description": "Needs",
@@ -863,7 +879,7 @@ export const spec = {
       },
       "patch": {
         "operationId": "UpdateNeed",
-        "description": "Sets a need's status and serving capability (needs-discovery.need.update, or a service token).",
+        "description": "Records a need's status and serving capability (needs-discovery.need.update, or a service token). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined.",
         "requestBody": {
           "required": true,
           "content": {

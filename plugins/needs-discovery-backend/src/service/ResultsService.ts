@@ -91,7 +91,11 @@ export class ResultsService {
     return results;
   }
 
-  /** Writes a survey's latest scores to the needs registry that the other plugins read. */
+  /**
+   * Stores a survey's scores with its needs when it closes (a snapshot in the database). The registry's routes do
+   * not read it back: they take each need's figures from the live results (NeedsRegistry), which this cache
+   * serves, so they always match the results page.
+   */
   async recordInRegistry(survey: Survey): Promise<void> {
     const results = await this.getResults(survey);
     await this.options.store.recordNeedScores(

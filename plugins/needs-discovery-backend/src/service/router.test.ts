@@ -56,6 +56,36 @@ const catalogEntities: Entity[] = [
     })),
 ];
 
+// Platform capabilities naming needs (the catalog scan runs at start-up in these tests).
+const capabilityEntity = (
+  name: string,
+  title: string,
+  needId: string,
+  lifecycle: string,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: {
+    name,
+    namespace: 'default',
+    title,
+    annotations: {
+      'platform-product.io/capability': 'true',
+      'platform-product.io/need': needId,
+    },
+  },
+  spec: { owner: 'group:default/platform-team', lifecycle },
+});
+catalogEntities.push(
+  capabilityEntity('log-shipping', 'Log Shipping', 'need-logs', 'production'),
+  capabilityEntity(
+    'preview-environments',
+    'Preview Environments',
+    'need-test-envs',
+    'experimental',
+  ),
+);
+
 /** pat manages, nobody may do nothing, everyone else may read and respond. */
 function decide(credentials: BackstageCredentials, permissionName: string) {
   const principal = credentials.principal as { userEntityRef?: string };
@@ -115,6 +145,10 @@ describe('needs-discovery router', () => {
           },
         }),
         catalogServiceMock.factory({ entities: catalogEntities }),
+        // Runs the scheduled tasks once at start-up, the catalog scan among them.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
         mockServices.userInfo.mock({
           getUserInfo: async credentials => {
             const ref = (credentials.principal as { userEntityRef: string })
@@ -438,6 +472,88 @@ describe('needs-discovery router', () => {
             .send({ status: 'served' })
         ).status,
       ).toBe(404);
+    });
+
+    it('derives need statuses from the catalog and scores from the latest results', async () => {
+      const { server } = await startBackend(databaseId);
+      const survey = await openedSurvey(server, {
+        needs: [
+          ...definition.needs,
+          { id: 'need-logs', title: 'Searchable logs' },
+          { id: 'need-test-envs', title: 'Test environments' },
+        ],
+      });
+      const needs = async () => {
+        const res = await request(server)
+          .get('/api/needs-discovery/needs')
+          .set(as('ann'));
+        expect(res.status).toBe(200);
+        return Object.fromEntries(
+          (res.body.items as any[]).map(n => [n.id, n]),
+        ) as Record<string, any>;
+      };
+      const scores = async () => {
+        const res = await request(server)
+          .get(`/api/needs-discovery/surveys/${survey.id}/results`)
+          .set(as('ann'));
+        return Object.fromEntries(
+          (res.body.needs as any[]).map(n => [n.needId, n.priorityScore]),
+        );
+      };
+
+      const before = await needs();
+      expect(before['need-logs']).toMatchObject({
+        status: 'served',
+        capabilityRef: 'system:default/log-shipping',
+        capabilityTitle: 'Log Shipping',
+        statusSource: 'catalog',
+      });
+      expect(before['need-test-envs']).toMatchObject({
+        status: 'in-mvp',
+        capabilityRef: 'system:default/preview-environments',
+        capabilityTitle: 'Preview Environments',
+      });
+      expect(before['need-deploys']).toMatchObject({
+        status: 'open',
+        capabilityRef: null,
+        statusSource: 'recorded',
+      });
+      const one = await request(server)
+        .get('/api/needs-discovery/needs/need-logs')
+        .set(asService);
+      expect(one.body).toEqual(before['need-logs']);
+
+      // The registry's score is the results' score, before and right after each answer.
+      for (const [name, pain] of [
+        ['ann', 4],
+        ['eve', 5],
+        ['hal', 3],
+        ['ben', 5],
+      ] as const) {
+        expect(
+          (await answer(server, survey.id, name, rating(pain))).status,
+        ).toBe(200);
+        const [registry, results] = [await needs(), await scores()];
+        for (const needId of ['need-fast-setup', 'need-deploys']) {
+          expect(registry[needId].latestSurveyId).toBe(survey.id);
+          expect(registry[needId].latestScore).toBe(results[needId]);
+        }
+      }
+      const last = await needs();
+      expect(last['need-fast-setup'].latestScore).toBeGreaterThan(0);
+
+      // A PATCH (mvp:launch) shows at once.
+      const patched = await request(server)
+        .patch('/api/needs-discovery/needs/need-fast-setup')
+        .set(asService)
+        .send({ status: 'in-mvp', capabilityRef: 'system:default/fast-lane' });
+      expect(patched.body).toMatchObject({
+        status: 'in-mvp',
+        capabilityRef: 'system:default/fast-lane',
+        statusSource: 'recorded',
+        latestScore: last['need-fast-setup'].latestScore,
+      });
+      expect((await needs())['need-fast-setup'].status).toBe('in-mvp');
     });
 
     it('keeps one response after 50 concurrent submissions by one user', async () => {

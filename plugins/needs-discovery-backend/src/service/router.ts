@@ -37,6 +37,7 @@ import {
 import express from 'express';
 import { NeedsStore, StoredResponse } from '../database/NeedsStore';
 import { spec } from '../schema/openapi.generated';
+import { NeedsRegistry } from './NeedsRegistry';
 import { RespondentHasher } from './RespondentHasher';
 import { ResultsService } from './ResultsService';
 import { SurveyNotifier } from './SurveyNotifier';
@@ -50,6 +51,7 @@ export interface RouterOptions {
   store: NeedsStore;
   hasher: RespondentHasher;
   results: ResultsService;
+  registry: NeedsRegistry;
   notifier: SurveyNotifier;
   defaultAnonymityThreshold: number;
 }
@@ -79,6 +81,7 @@ export async function createRouter(
     store,
     hasher,
     results,
+    registry,
     notifier,
     defaultAnonymityThreshold,
   } = options;
@@ -413,12 +416,12 @@ export async function createRouter(
 
   router.get('/needs', async (req, res) => {
     await credentialsOf(req);
-    res.json({ items: await store.listNeeds() });
+    res.json({ items: await registry.listNeeds() });
   });
 
   router.get('/needs/:id', async (req, res) => {
     await credentialsOf(req);
-    const need = await store.getNeed(req.params.id);
+    const need = await registry.getNeed(req.params.id);
     if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
     res.json(need);
   });
@@ -446,7 +449,7 @@ export async function createRouter(
         );
       }
     }
-    const need = await store.updateNeed(req.params.id, {
+    const need = await registry.updateNeed(req.params.id, {
       status: body.status as NeedStatus,
       capabilityRef,
     });

@@ -16,6 +16,20 @@ function registry() {
       status: 'served',
       capabilityRef: 'system:default/observability',
     }),
+    need('need-test-data', {
+      status: 'in-mvp',
+      capabilityRef: 'system:default/preview-environments',
+      capabilityTitle: 'Preview Environments',
+      statusSource: 'catalog',
+      latestScore: 26.61,
+    }),
+    need('need-log-search', {
+      status: 'served',
+      capabilityRef: 'system:default/log-shipping',
+      capabilityTitle: 'Log Shipping',
+      statusSource: 'catalog',
+    }),
+    need('need-served-by-hand', { status: 'served', capabilityRef: null }),
     need('need-legacy-ftp', { status: 'declined', latestScore: 9.9 }),
     need('need-event-streaming', {
       status: 'in-mvp',
@@ -133,6 +147,59 @@ describe('mvp:scope', () => {
     );
   });
 
+  it.each<[string, Record<string, unknown>, 'served' | 'in-mvp', string]>([
+    [
+      'need-test-data',
+      { entityRef: 'system:default/test-data-service' },
+      'in-mvp',
+      'Second MVP on purpose for need "need-test-data" (Test Data), which Preview Environments (system:default/preview-environments) has in its MVP: Preview environments do not cover seeded data for the mobile teams',
+    ],
+    [
+      'need-log-search',
+      {},
+      'served',
+      'Second MVP on purpose for need "need-log-search" (Log Search), which Log Shipping (system:default/log-shipping) already serves: Preview environments do not cover seeded data for the mobile teams',
+    ],
+  ])(
+    'starts a second MVP for %s on purpose with secondMvp and a reason',
+    async (needId, overrides, status, warning) => {
+      const { action, needs } = setup();
+      const ctx = actionContext({
+        input: {
+          ...valid,
+          need: needId,
+          ...overrides,
+          secondMvp: true,
+          secondMvpReason:
+            ' Preview environments do not cover seeded data for the mobile teams ',
+        },
+      });
+      await action.handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'need',
+        expect.objectContaining({ id: needId }),
+      );
+      expect(ctx.output).toHaveBeenCalledWith('secondMvp', {
+        reason:
+          'Preview environments do not cover seeded data for the mobile teams',
+        status,
+        capabilityRef: (await needs.getNeed(needId))!.capabilityRef,
+      });
+      expect(ctx.logger.warn).toHaveBeenCalledWith(warning);
+      expect(needs.updateNeed).not.toHaveBeenCalled();
+    },
+  );
+
+  it('gives no secondMvp output for an open need', async () => {
+    const { action } = setup();
+    const ctx = actionContext({
+      input: { ...valid, secondMvp: true, secondMvpReason: 'Just in case' },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).not.toHaveBeenCalledWith('secondMvp', expect.anything());
+    expect(ctx.logger.warn).not.toHaveBeenCalled();
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     [
       'an unknown need',
@@ -157,7 +224,41 @@ describe('mvp:scope', () => {
     [
       'a served need',
       { need: 'need-observability' },
-      'Need "need-observability" (Observability) is already served by system:default/observability; improve that capability instead of starting an MVP.',
+      'Need "need-observability" (Observability) is already served by system:default/observability; improve that capability instead of starting an MVP, or, to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
+    ],
+    [
+      'a need a capability in the catalog serves, by its title',
+      { need: 'need-log-search' },
+      'Need "need-log-search" (Log Search) is already served by Log Shipping (system:default/log-shipping); improve that capability instead of starting an MVP, or, to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
+    ],
+    [
+      'a need marked served without a capability',
+      { need: 'need-served-by-hand' },
+      'Need "need-served-by-hand" (Served By Hand) is already marked served in needs-discovery; improve the capability that serves it instead of starting an MVP, or, to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
+    ],
+    [
+      'a need in the MVP of a capability in the catalog, by its title',
+      {
+        need: 'need-test-data',
+        entityRef: 'system:default/test-data-service',
+        secondMvp: false,
+        secondMvpReason: 'ignored without secondMvp',
+      },
+      'Need "need-test-data" (Test Data) is already in an MVP: Preview Environments (system:default/preview-environments) serves it. Join that MVP or pick another need; to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
+    ],
+    [
+      'a second MVP without a reason',
+      { need: 'need-test-data', secondMvp: true, secondMvpReason: '  ' },
+      'secondMvp is true but secondMvpReason is empty: say why this need gets a second MVP, or leave secondMvp false.',
+    ],
+    [
+      'a second MVP for a declined need',
+      {
+        need: 'need-legacy-ftp',
+        secondMvp: true,
+        secondMvpReason: 'We really want it',
+      },
+      'Need "need-legacy-ftp" (Legacy Ftp) was declined in needs-discovery; a platform owner has to reopen it before an MVP can start.',
     ],
     [
       'a declined need',
@@ -167,12 +268,12 @@ describe('mvp:scope', () => {
     [
       'a need in the MVP of another capability',
       { need: 'need-event-streaming', entityRef: 'system:default/kafka-lite' },
-      'Need "need-event-streaming" (Event Streaming) is already in an MVP: system:default/event-streaming serves it. Join that MVP or pick another need.',
+      'Need "need-event-streaming" (Event Streaming) is already in an MVP: system:default/event-streaming serves it. Join that MVP or pick another need; to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
     ],
     [
       'a need in an MVP without a recorded capability',
       { need: 'need-feature-flags' },
-      'Need "need-feature-flags" (Feature Flags) is already in an MVP (needs-discovery records no capability for it). Ask the platform owners which one, or pick another need.',
+      'Need "need-feature-flags" (Feature Flags) is already in an MVP (needs-discovery records no capability for it). Ask the platform owners which one, or pick another need; to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason.',
     ],
     [
       'too many features',

@@ -92,13 +92,51 @@ function checkFeatures(
   };
 }
 
+/** `Title (kind:namespace/name)`, or the ref alone when needs-discovery has no title for the capability. */
+function capabilityName(need: RegisteredNeed): string | undefined {
+  if (!need.capabilityRef) return undefined;
+  return need.capabilityTitle
+    ? `${need.capabilityTitle} (${need.capabilityRef})`
+    : need.capabilityRef;
+}
+
+const SECOND_MVP_HINT =
+  'to start a second MVP for it on purpose, set secondMvp: true and say why in secondMvpReason';
+
+/** The need is already served or in another capability's MVP: mvp:scope refuses it unless secondMvp says so. */
+interface TakenNeed {
+  status: 'served' | 'in-mvp';
+  /** The capability serving it or having it in its MVP, as `Title (ref)`; undefined when none is recorded. */
+  capability?: string;
+}
+
+/** Whether the need is served or in another capability's MVP. */
+function takenNeed(
+  need: RegisteredNeed,
+  capabilityRef: string | undefined,
+): TakenNeed | undefined {
+  const capability = capabilityName(need);
+  if (need.status === 'served') {
+    return { status: 'served', ...(capability ? { capability } : {}) };
+  }
+  const sameCapability =
+    capabilityRef !== undefined &&
+    need.capabilityRef?.toLocaleLowerCase('en-US') ===
+      capabilityRef.toLocaleLowerCase('en-US');
+  if (need.status === 'in-mvp' && !sameCapability) {
+    return { status: 'in-mvp', ...(capability ? { capability } : {}) };
+  }
+  return undefined;
+}
+
 /** Why this need cannot start an MVP, or undefined when it can. */
 function needProblem(
   needId: string,
   need: RegisteredNeed | undefined,
   allNeeds: () => Promise<RegisteredNeed[]>,
   settings: MvpSettings,
-  capabilityRef: string | undefined,
+  taken: TakenNeed | undefined,
+  secondMvp: boolean,
 ): Promise<string | undefined> | string | undefined {
   if (!need) {
     return allNeeds().then(needs => {
@@ -109,18 +147,18 @@ function needProblem(
     });
   }
   const name = `Need "${need.id}" (${need.title})`;
-  if (need.status === 'served') {
-    return need.capabilityRef
-      ? `${name} is already served by ${need.capabilityRef}; improve that capability instead of starting an MVP.`
-      : `${name} is already marked served in needs-discovery; improve the capability that serves it instead of starting an MVP.`;
-  }
   if (need.status === 'declined') {
     return `${name} was declined in needs-discovery; a platform owner has to reopen it before an MVP can start.`;
   }
-  if (need.status === 'in-mvp' && need.capabilityRef !== capabilityRef) {
-    return need.capabilityRef
-      ? `${name} is already in an MVP: ${need.capabilityRef} serves it. Join that MVP or pick another need.`
-      : `${name} is already in an MVP (needs-discovery records no capability for it). Ask the platform owners which one, or pick another need.`;
+  if (taken?.status === 'served' && !secondMvp) {
+    return taken.capability
+      ? `${name} is already served by ${taken.capability}; improve that capability instead of starting an MVP, or, ${SECOND_MVP_HINT}.`
+      : `${name} is already marked served in needs-discovery; improve the capability that serves it instead of starting an MVP, or, ${SECOND_MVP_HINT}.`;
+  }
+  if (taken?.status === 'in-mvp' && !secondMvp) {
+    return taken.capability
+      ? `${name} is already in an MVP: ${taken.capability} serves it. Join that MVP or pick another need; ${SECOND_MVP_HINT}.`
+      : `${name} is already in an MVP (needs-discovery records no capability for it). Ask the platform owners which one, or pick another need; ${SECOND_MVP_HINT}.`;
   }
   if (settings.requireSharedNeed && !need.shared) {
     return allNeeds().then(needs => {
@@ -157,7 +195,7 @@ export function createMvpScopeAction(options: {
   const now = options.now ?? (() => new Date());
   return createTemplateAction({
     id: 'mvp:scope',
-    description: `Scopes a new platform capability as an MVP: one shared need from needs-discovery, at most ${settings.maxFeatures} features, one success metric and a time-box of 1 to ${settings.maxTimeboxWeeks} weeks. Fails with what to change when the scope is not an MVP; outputs the features in scope, the deferred ones and the review date.`,
+    description: `Scopes a new platform capability as an MVP: one shared need from needs-discovery, at most ${settings.maxFeatures} features, one success metric and a time-box of 1 to ${settings.maxTimeboxWeeks} weeks. Refuses a need that a capability already serves or has in its MVP (needs-discovery derives that from the catalog and mvp:launch), naming the capability, unless secondMvp is true with a secondMvpReason. Fails with what to change when the scope is not an MVP; outputs the features in scope, the deferred ones and the review date.`,
     examples: [
       {
         description: 'Scope an MVP for the need picked in the form',
@@ -231,6 +269,20 @@ export function createMvpScopeAction(options: {
             .describe(
               'The capability this MVP creates, e.g. system:default/preview-environments; a need already in an MVP with this same capability passes (a re-run)',
             ),
+        secondMvp: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Default false: a need that a capability already serves, or that is in the MVP of another capability, is refused. true starts a second MVP for it on purpose; then secondMvpReason is required. A declined need stays refused.',
+            ),
+        secondMvpReason: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Required with secondMvp: true: why this need gets a second MVP although another capability serves it or has it in its MVP (logged, and given back in the secondMvp output)',
+            ),
       },
       output: {
         features: z =>
@@ -257,6 +309,17 @@ export function createMvpScopeAction(options: {
               shared: z.boolean(),
             })
             .describe('The need the MVP serves'),
+        secondMvp: z =>
+          z
+            .object({
+              reason: z.string(),
+              status: z.enum(['served', 'in-mvp']),
+              capabilityRef: z.string().nullable(),
+            })
+            .optional()
+            .describe(
+              "Only for a second MVP on purpose (secondMvp: true for a need already served or in an MVP): the reason, the need's status and the capability that already serves it or has it in its MVP",
+            ),
       },
     },
     async handler(ctx) {
@@ -276,7 +339,16 @@ export function createMvpScopeAction(options: {
         }
       }
 
+      const secondMvp = input.secondMvp === true;
+      const secondMvpReason = input.secondMvpReason?.trim() ?? '';
+      if (secondMvp && !secondMvpReason) {
+        problems.push(
+          'secondMvp is true but secondMvpReason is empty: say why this need gets a second MVP, or leave secondMvp false.',
+        );
+      }
+
       let need: RegisteredNeed | undefined;
+      let taken: TakenNeed | undefined;
       let listed: Promise<RegisteredNeed[]> | undefined;
       const allNeeds = () => (listed ??= needs.listNeeds());
       if (!needId) {
@@ -288,12 +360,14 @@ export function createMvpScopeAction(options: {
         );
       } else {
         need = await needs.getNeed(needId);
+        taken = need ? takenNeed(need, capabilityRef) : undefined;
         const problem = await needProblem(
           needId,
           need,
           allNeeds,
           settings,
-          capabilityRef,
+          taken,
+          secondMvp,
         );
         if (problem) problems.push(problem);
       }
@@ -352,6 +426,22 @@ export function createMvpScopeAction(options: {
         teams: need!.teams,
         shared: need!.shared,
       });
+      if (taken && secondMvp) {
+        ctx.logger.warn(
+          `Second MVP on purpose for need "${need!.id}" (${
+            need!.title
+          }), which ${
+            taken.status === 'served'
+              ? `${taken.capability ?? 'a capability'} already serves`
+              : `${taken.capability ?? 'another capability'} has in its MVP`
+          }: ${secondMvpReason}`,
+        );
+        ctx.output('secondMvp', {
+          reason: secondMvpReason,
+          status: taken.status,
+          capabilityRef: need!.capabilityRef,
+        });
+      }
     },
   });
 }
