@@ -14,7 +14,10 @@ describe('needs-discovery in the new frontend system', () => {
       apis: [[needsDiscoveryApiRef, api]],
     });
 
-    expect(await screen.findByText(survey.title)).toBeInTheDocument();
+    // The page is lazy-loaded: on a busy machine that takes more than findBy's default second.
+    expect(
+      await screen.findByText(survey.title, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Answer' })).toBeInTheDocument();
     // The page draws its own header (noHeader), so the title appears once.
     expect(screen.getAllByRole('heading', { name: 'Needs' })).toHaveLength(1);

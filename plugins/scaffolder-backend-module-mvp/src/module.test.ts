@@ -8,6 +8,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
@@ -17,15 +21,24 @@ import {
 // The integration test runs the real needs-discovery backend behind the actions (a dev dependency only).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import needsDiscoveryPlugin from '@platform-product/plugin-needs-discovery-backend';
+// The same for the real thinness-scorecard backend behind mvp:launch's refresh.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import thinnessScorecardPlugin from '@platform-product/plugin-thinness-scorecard-backend';
 import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
 import { SurveyDefinition } from '@platform-product/plugin-needs-discovery-common';
 import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
+import {
+  CapabilityDetail,
+  Scorecard,
+} from '@platform-product/plugin-thinness-scorecard-common';
+import { thinnessScorecardServiceRef } from '@platform-product/plugin-thinness-scorecard-node';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   mockHabits,
   mockNeeds,
+  mockScorecard,
   need as registeredNeed,
 } from './__testUtils__/mocks';
 import { scaffolderModuleMvp } from './module';
@@ -219,7 +232,7 @@ async function runTask(baseUrl: string, as: string) {
   };
 }
 
-describe('the module with mock needs-discovery and habit-metrics services', () => {
+describe('the module with mock needs-discovery, habit-metrics and thinness-scorecard services', () => {
   it('gives the actions the services of its deps', async () => {
     const needs = mockNeeds([
       registeredNeed('need-test-environments', {
@@ -228,6 +241,7 @@ describe('the module with mock needs-discovery and habit-metrics services', () =
       }),
     ]);
     const habits = mockHabits();
+    const scorecard = mockScorecard();
     const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -242,6 +256,11 @@ describe('the module with mock needs-discovery and habit-metrics services', () =
           service: habitMetricsServiceRef,
           deps: {},
           factory: () => habits,
+        }),
+        createServiceFactory({
+          service: thinnessScorecardServiceRef,
+          deps: {},
+          factory: () => scorecard,
         }),
         catalogServiceMock.factory({ entities: await catalogEntities() }),
         userInfoMock(),
@@ -270,6 +289,218 @@ describe('the module with mock needs-discovery and habit-metrics services', () =
           'Recorded the launch of system:default/preview-environments in habit-metrics',
         ),
       );
+      expect(scorecard.refreshCapability).toHaveBeenCalledWith(
+        'system:default/preview-environments',
+      );
+      expect(result.messages).toContainEqual(
+        expect.stringContaining(
+          'The thinness scorecard shows system:default/preview-environments now',
+        ),
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+/**
+ * A catalog that gains entities while the backend runs, as the real one does some seconds after a location is
+ * registered. Every plugin gets the same one.
+ */
+function growingCatalog(initial: Entity[]) {
+  let entities = initial;
+  let current = catalogServiceMock({ entities });
+  const methods = current as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+  // Every catalog method, forwarded to the catalog of the moment.
+  const catalog = Object.fromEntries(
+    Object.getOwnPropertyNames(Object.getPrototypeOf(current))
+      .filter(
+        name => name !== 'constructor' && typeof methods[name] === 'function',
+      )
+      .map(name => [
+        name,
+        (...args: unknown[]) =>
+          (current as unknown as typeof methods)[name](...args),
+      ]),
+  ) as unknown as CatalogService;
+  return {
+    add(added: Entity[]) {
+      entities = [...entities, ...added];
+      current = catalogServiceMock({ entities });
+    },
+    factory: createServiceFactory({
+      service: catalogServiceRef,
+      deps: {},
+      factory: () => catalog,
+    }),
+  };
+}
+
+/**
+ * Stand-in for `platform-product:publish:local` that, like a real publish and `catalog:register`, lets the catalog
+ * have the workspace's `catalog-info.yaml` (as mvp:annotate left it) a little later: after `delayMs`.
+ */
+function publishAndRegisterStub(
+  catalog: ReturnType<typeof growingCatalog>,
+  delayMs: number,
+) {
+  return createBackendModule({
+    pluginId: 'scaffolder',
+    moduleId: 'test-publish-and-register',
+    register(reg) {
+      reg.registerInit({
+        deps: { scaffolder: scaffolderActionsExtensionPoint },
+        async init({ scaffolder }) {
+          scaffolder.addActions(
+            createTemplateAction({
+              id: 'platform-product:publish:local',
+              supportsDryRun: true,
+              schema: {
+                input: { repoName: z => z.string() },
+                output: {
+                  remoteUrl: z => z.string(),
+                  catalogInfoUrl: z => z.string(),
+                },
+              },
+              async handler(ctx) {
+                const url = `file:///published/${ctx.input.repoName}`;
+                const entities = parseAllDocuments(
+                  await readFile(
+                    join(ctx.workspacePath, 'catalog-info.yaml'),
+                    'utf8',
+                  ),
+                ).map(doc => doc.toJS() as Entity);
+                // The relations the catalog's processor derives from spec.owner and spec.system.
+                const registered = entities.map(entity => {
+                  const spec = (entity.spec ?? {}) as {
+                    owner?: string;
+                    system?: string;
+                  };
+                  return {
+                    ...entity,
+                    metadata: { namespace: 'default', ...entity.metadata },
+                    relations: [
+                      ...(spec.owner
+                        ? [{ type: 'ownedBy', targetRef: spec.owner }]
+                        : []),
+                      ...(spec.system
+                        ? [
+                            {
+                              type: 'partOf',
+                              targetRef: `system:default/${spec.system}`,
+                            },
+                          ]
+                        : []),
+                    ],
+                  };
+                });
+                setTimeout(() => catalog.add(registered), delayMs);
+                ctx.output('remoteUrl', url);
+                ctx.output('catalogInfoUrl', `${url}/catalog-info.yaml`);
+              },
+            }),
+          );
+        },
+      });
+    },
+  });
+}
+
+describe('the module with the real thinness-scorecard backend', () => {
+  it('puts a capability that the catalog only just got on the scorecard when the task ends', async () => {
+    // One capability is on the scorecard before the template runs.
+    const catalog = growingCatalog([
+      ...(await catalogEntities()),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: {
+          name: 'event-streaming',
+          namespace: 'default',
+          annotations: { 'platform-product.io/capability': 'true' },
+        },
+        spec: { owner: 'group:default/platform-team' },
+        relations: [
+          { type: 'ownedBy', targetRef: 'group:default/platform-team' },
+        ],
+      },
+    ]);
+    const needs = mockNeeds([
+      registeredNeed('need-test-environments', {
+        title: 'Test environments on demand',
+        teams: 2,
+      }),
+    ]);
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleMvp,
+        // The catalog has the new entities 0.5 s after the publish step: mvp:launch's first refresh is too early.
+        publishAndRegisterStub(catalog, 500),
+        thinnessScorecardPlugin,
+        createServiceFactory({
+          service: needsDiscoveryServiceRef,
+          deps: {},
+          factory: () => needs,
+        }),
+        createServiceFactory({
+          service: habitMetricsServiceRef,
+          deps: {},
+          factory: () => mockHabits(),
+        }),
+        catalog.factory,
+        userInfoMock(),
+      ],
+    });
+    const baseUrl = `http://localhost:${backend.server.port()}`;
+    const get = async (path: string) => {
+      const response = await fetch(`${baseUrl}/api/thinness-scorecard${path}`, {
+        headers: { Authorization: mockCredentials.user.header(userRef('pat')) },
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      const before = (await get('/scorecard')).body as Scorecard;
+      expect(before.capabilities.map(c => c.entityRef)).toEqual([
+        'system:default/event-streaming',
+      ]);
+
+      const result = await runTask(baseUrl, 'pat');
+      expect(result).toMatchObject({ status: 'completed' });
+      expect(result.messages).toContainEqual(
+        expect.stringContaining(
+          'The catalog has not processed system:default/preview-environments with need "need-test-environments" yet; asking the thinness scorecard again in 2 s',
+        ),
+      );
+      expect(result.messages).toContainEqual(
+        expect.stringContaining(
+          'The thinness scorecard shows system:default/preview-environments now',
+        ),
+      );
+
+      // The scorecard (stored, not recomputed on this read) and the capability's card show it now.
+      const after = (await get('/scorecard')).body as Scorecard;
+      expect(after.computedAt).not.toBe(before.computedAt);
+      const launched = after.capabilities.find(
+        c => c.entityRef === 'system:default/preview-environments',
+      );
+      expect(launched).toMatchObject({
+        lifecycle: 'experimental',
+        valueClass: 'differentiating',
+        need: { id: 'need-test-environments', status: 'in-mvp' },
+      });
+      expect(after.capabilities).toHaveLength(2);
+      const card = await get(
+        '/capabilities/system/default/preview-environments',
+      );
+      expect(card.status).toBe(200);
+      expect((card.body as CapabilityDetail).capability.need).toMatchObject({
+        id: 'need-test-environments',
+        status: 'in-mvp',
+      });
     } finally {
       await backend.stop();
     }
@@ -527,6 +758,11 @@ describe('the platform-capability-mvp example template (real needs-discovery bac
     expect(messages).toContainEqual(
       expect.stringContaining(
         'habit-metrics is not installed in this Backstage',
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        'thinness-scorecard is not installed in this Backstage',
       ),
     );
     expect(messages.join('\n')).not.toMatch(/mock-service-token|Bearer/);

@@ -5,6 +5,7 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
 import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
+import { thinnessScorecardServiceRef } from '@platform-product/plugin-thinness-scorecard-node';
 import { createMvpAnnotateAction } from './actions/annotate';
 import { createMvpBacklogAction } from './actions/backlog';
 import { createMvpLaunchAction } from './actions/launch';
@@ -27,14 +28,15 @@ export const scaffolderModuleMvp = createBackendModule({
         logger: coreServices.logger,
         needs: needsDiscoveryServiceRef,
         habits: habitMetricsServiceRef,
+        scorecard: thinnessScorecardServiceRef,
       },
-      async init({ scaffolder, config, logger, needs, habits }) {
+      async init({ scaffolder, config, logger, needs, habits, scorecard }) {
         const settings = readMvpSettings(config);
         scaffolder.addActions(
           createMvpScopeAction({ needs, settings }),
           createMvpAnnotateAction(),
           createMvpBacklogAction(),
-          createMvpLaunchAction({ needs, habits }),
+          createMvpLaunchAction({ needs, habits, scorecard }),
         );
         logger.info(
           `MVP actions ready: at most ${

@@ -13,6 +13,8 @@ import {
   NeedsDiscoveryService,
   NeedUpdate,
 } from '@platform-product/plugin-needs-discovery-node';
+import { CapabilityDetail } from '@platform-product/plugin-thinness-scorecard-common';
+import { ThinnessScorecardService } from '@platform-product/plugin-thinness-scorecard-node';
 
 export function need(
   id: string,
@@ -67,6 +69,61 @@ export function mockHabits(
     listAdoption: jest.fn(async () => []),
     getCapabilityHabits: jest.fn(async () => undefined),
   } satisfies HabitMetricsService;
+}
+
+/** A capability's scorecard row as thinness-scorecard answers it, annotated with `needId` (null: no need). */
+export function capabilityDetail(
+  entityRef: string,
+  needId: string | null = 'need-test-environments',
+): CapabilityDetail {
+  return {
+    capability: {
+      entityRef,
+      title: entityRef.split('/')[1],
+      owner: 'group:default/platform-team',
+      consumers: {
+        teams: [],
+        count: 0,
+        productTeams: 2,
+        share: 0,
+        activeTeams: null,
+        source: 'catalog',
+      },
+      need: needId
+        ? { id: needId, shared: true, teams: 2, state: 'shared' }
+        : null,
+      valueClass: 'differentiating',
+      surface: 2,
+      verdict: 'invest',
+      reasons: ['An MVP until its review date'],
+      lifecycle: 'experimental',
+      mvpReviewDate: '2026-04-12',
+      reviewOverdue: false,
+      adoptionTrend: null,
+      firstSeenAt: '2026-03-01T00:00:00.000Z',
+      sources: { needsDiscovery: true, habitMetrics: false },
+    },
+    verdictHistory: [],
+    adoption: null,
+    computedAt: '2026-03-01T00:00:00.000Z',
+  };
+}
+
+/** thinness-scorecard (a mock of the -node service): by default sees every capability with the test need. */
+export function mockScorecard() {
+  return {
+    getScorecard: jest.fn(async () => {
+      throw new Error('not used by the MVP actions');
+    }),
+    getCapability: jest.fn(async (ref: string) => capabilityDetail(ref)),
+    refreshCapability: jest.fn(
+      async (ref: string): Promise<CapabilityDetail | undefined> =>
+        capabilityDetail(ref),
+    ),
+    refreshScorecard: jest.fn(async () => {
+      throw new Error('not used by the MVP actions');
+    }),
+  } satisfies ThinnessScorecardService;
 }
 
 /**

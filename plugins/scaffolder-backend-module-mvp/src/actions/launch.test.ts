@@ -1,11 +1,14 @@
 import {
   actionContext,
+  capabilityDetail,
   logged,
   mockHabits,
   mockNeeds,
+  mockScorecard,
   need,
 } from '../__testUtils__/mocks';
 import { RecordEventResult } from '@platform-product/plugin-habit-metrics-node';
+import { ThinnessScorecardNotInstalledError } from '@platform-product/plugin-thinness-scorecard-node';
 import { createMvpLaunchAction } from './launch';
 
 const input = {
@@ -15,7 +18,9 @@ const input = {
   successMetric: 'Pull requests with a preview environment',
 };
 
-function setup(options: { habits?: RecordEventResult } = {}) {
+function setup(
+  options: { habits?: RecordEventResult; retryDelaysMs?: number[] } = {},
+) {
   const needs = mockNeeds([
     need('need-test-environments'),
     need('need-event-streaming', {
@@ -28,12 +33,25 @@ function setup(options: { habits?: RecordEventResult } = {}) {
     }),
   ]);
   const habits = mockHabits(options.habits);
-  return { needs, habits, action: createMvpLaunchAction({ needs, habits }) };
+  const scorecard = mockScorecard();
+  return {
+    needs,
+    habits,
+    scorecard,
+    action: createMvpLaunchAction({
+      needs,
+      habits,
+      scorecard,
+      scorecardRetryDelaysMs: options.retryDelaysMs ?? [1, 1],
+    }),
+  };
 }
 
+const capabilityRef = 'system:default/preview-environments';
+
 describe('mvp:launch', () => {
-  it('marks the need in-mvp and records the launch in habit-metrics', async () => {
-    const { action, needs, habits } = setup();
+  it('marks the need in-mvp, records the launch in habit-metrics and refreshes the scorecard', async () => {
+    const { action, needs, habits, scorecard } = setup();
     const ctx = actionContext({
       input,
       taskId: 'task-42',
@@ -56,7 +74,20 @@ describe('mvp:launch', () => {
     });
     expect(ctx.output).toHaveBeenCalledWith('needStatus', 'in-mvp');
     expect(ctx.output).toHaveBeenCalledWith('habitEventRecorded', true);
+    expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
+    expect(scorecard.refreshCapability).toHaveBeenCalledWith(capabilityRef);
+    // After the need and the event, so that the scorecard reads both.
+    expect(
+      scorecard.refreshCapability.mock.invocationCallOrder[0],
+    ).toBeGreaterThan(habits.recordEvent.mock.invocationCallOrder[0]);
+    expect(
+      scorecard.refreshCapability.mock.invocationCallOrder[0],
+    ).toBeGreaterThan(needs.updateNeed.mock.invocationCallOrder[0]);
+    expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', true);
     expect(ctx.logger.warn).not.toHaveBeenCalled();
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'The thinness scorecard shows system:default/preview-environments now (verdict: invest)',
+    );
     expect(ctx.logger.info).toHaveBeenCalledWith(
       'MVP launched. Success metric to move: Pull requests with a preview environment',
     );
@@ -107,7 +138,7 @@ describe('mvp:launch', () => {
   });
 
   it('fails when habit-metrics has a server error, and a retry only sends the event again', async () => {
-    const { action, needs, habits } = setup();
+    const { action, needs, habits, scorecard } = setup();
     habits.recordEvent.mockRejectedValueOnce(
       new Error(
         'habit-metrics could not record the mvp-launch event: database locked (HTTP 503)',
@@ -119,11 +150,14 @@ describe('mvp:launch', () => {
     ).rejects.toThrow(
       'habit-metrics could not record the mvp-launch event: database locked (HTTP 503)',
     );
+    expect(scorecard.refreshCapability).not.toHaveBeenCalled();
     const retry = actionContext({ input, checkpoints });
     await action.handler(retry);
     expect(needs.updateNeed).toHaveBeenCalledTimes(1);
     expect(habits.recordEvent).toHaveBeenCalledTimes(2);
+    expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
     expect(retry.output).toHaveBeenCalledWith('habitEventRecorded', true);
+    expect(retry.output).toHaveBeenCalledWith('scorecardRefreshed', true);
   });
 
   it('warns clearly and carries on when habit-metrics is not installed', async () => {
@@ -141,33 +175,38 @@ describe('mvp:launch', () => {
   });
 
   it('makes no call in a dry run and says what it would do', async () => {
-    const { action, needs, habits } = setup();
+    const { action, needs, habits, scorecard } = setup();
     const ctx = actionContext({ input, isDryRun: true });
     await action.handler(ctx);
     expect(needs.getNeed).not.toHaveBeenCalled();
     expect(needs.updateNeed).not.toHaveBeenCalled();
     expect(habits.recordEvent).not.toHaveBeenCalled();
+    expect(scorecard.refreshCapability).not.toHaveBeenCalled();
     expect(ctx.logger.info).toHaveBeenCalledWith(
-      'Dry run: would mark need "need-test-environments" in-mvp with system:default/preview-environments in needs-discovery and record an mvp-launch event in habit-metrics',
+      'Dry run: would mark need "need-test-environments" in-mvp with system:default/preview-environments in needs-discovery, record an mvp-launch event in habit-metrics and refresh system:default/preview-environments on the thinness scorecard',
     );
     expect(ctx.output).toHaveBeenCalledWith('needStatus', 'in-mvp');
     expect(ctx.output).toHaveBeenCalledWith('habitEventRecorded', false);
+    expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
   });
 
   it('does nothing twice when the task is retried (checkpoints kept)', async () => {
-    const { action, needs, habits } = setup();
+    const { action, needs, habits, scorecard } = setup();
     const checkpoints = new Map<string, unknown>();
     await action.handler(actionContext({ input, checkpoints }));
     expect([...checkpoints.keys()]).toEqual([
       'mvp-launch-need-need-test-environments',
       'mvp-launch-event-need-test-environments',
+      'mvp-launch-scorecard-need-test-environments',
     ]);
     const retry = actionContext({ input, checkpoints });
     await action.handler(retry);
     expect(needs.updateNeed).toHaveBeenCalledTimes(1);
     expect(habits.recordEvent).toHaveBeenCalledTimes(1);
+    expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
     expect(retry.output).toHaveBeenCalledWith('needStatus', 'in-mvp');
     expect(retry.output).toHaveBeenCalledWith('habitEventRecorded', true);
+    expect(retry.output).toHaveBeenCalledWith('scorecardRefreshed', true);
   });
 
   it('is idempotent on the other side too when the checkpoints were lost', async () => {
@@ -225,12 +264,13 @@ describe('mvp:launch', () => {
       'teamRef "group:" is not a group ref; pass the owning team, e.g. group:default/platform-team',
     ],
   ])('fails for %s', async (_case, extra, name, message) => {
-    const { action, needs, habits } = setup();
+    const { action, needs, habits, scorecard } = setup();
     await expect(
       action.handler(actionContext({ input: { ...input, ...extra } })),
     ).rejects.toMatchObject({ name, message });
     expect(needs.updateNeed).not.toHaveBeenCalled();
     expect(habits.recordEvent).not.toHaveBeenCalled();
+    expect(scorecard.refreshCapability).not.toHaveBeenCalled();
   });
 
   it('fails with the server message when needs-discovery refuses', async () => {
@@ -246,5 +286,115 @@ describe('mvp:launch', () => {
     );
     expect(habits.recordEvent).not.toHaveBeenCalled();
     expect(logged(ctx.logger)).toEqual([]);
+  });
+
+  describe('the thinness scorecard', () => {
+    it('warns clearly and carries on when thinness-scorecard is not installed', async () => {
+      const { action, needs, scorecard } = setup();
+      scorecard.refreshCapability.mockRejectedValue(
+        new ThinnessScorecardNotInstalledError(
+          'thinness-scorecard is not installed in this Backstage (http://localhost/api/thinness-scorecard answered 404)',
+        ),
+      );
+      const ctx = actionContext({ input });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
+      expect(needs.store.get('need-test-environments')!.status).toBe('in-mvp');
+      expect(ctx.logger.warn).toHaveBeenCalledWith(
+        'thinness-scorecard is not installed in this Backstage, so no scorecard was refreshed; everything else is done. Install @platform-product/plugin-thinness-scorecard-backend to weigh this capability against the rest of the platform.',
+      );
+      expect(ctx.output).toHaveBeenCalledWith('habitEventRecorded', true);
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
+    });
+
+    it('warns with the reason, and does not fail the task, when the refresh fails', async () => {
+      const { action, scorecard } = setup();
+      scorecard.refreshCapability.mockRejectedValue(
+        new Error(
+          'thinness-scorecard could not refresh system:default/preview-environments: catalog timeout (HTTP 503)',
+        ),
+      );
+      const checkpoints = new Map<string, unknown>();
+      const ctx = actionContext({ input, checkpoints });
+      await action.handler(ctx);
+      expect(ctx.logger.warn).toHaveBeenCalledWith(
+        'The thinness scorecard could not refresh system:default/preview-environments: thinness-scorecard could not refresh system:default/preview-environments: catalog timeout (HTTP 503). It shows the capability after its next run (daily); everything else is done.',
+      );
+      expect(ctx.output).toHaveBeenCalledWith('needStatus', 'in-mvp');
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
+      // The answer is kept: a retried task does not ask again.
+      await action.handler(actionContext({ input, checkpoints }));
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks again while the catalog has not processed the new capability yet', async () => {
+      const { action, scorecard } = setup({ retryDelaysMs: [1, 1, 1] });
+      scorecard.refreshCapability
+        .mockResolvedValueOnce(undefined)
+        .mockResolvedValueOnce(undefined);
+      const ctx = actionContext({ input });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(3);
+      expect(ctx.logger.info).toHaveBeenCalledWith(
+        'The catalog has not processed system:default/preview-environments with need "need-test-environments" yet; asking the thinness scorecard again in 0 s',
+      );
+      expect(ctx.logger.warn).not.toHaveBeenCalled();
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', true);
+    });
+
+    it('asks again while the catalog still has the capability without its need', async () => {
+      const { action, scorecard } = setup();
+      scorecard.refreshCapability.mockResolvedValueOnce(
+        capabilityDetail(capabilityRef, null),
+      );
+      const ctx = actionContext({ input });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(2);
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', true);
+    });
+
+    it('gives up with a warning when the catalog does not have the capability in time', async () => {
+      const { action, needs, habits, scorecard } = setup({
+        retryDelaysMs: [1, 1],
+      });
+      scorecard.refreshCapability.mockResolvedValue(undefined);
+      const ctx = actionContext({ input });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(3);
+      expect(needs.updateNeed).toHaveBeenCalledTimes(1);
+      expect(habits.recordEvent).toHaveBeenCalledTimes(1);
+      expect(ctx.logger.warn).toHaveBeenCalledWith(
+        'system:default/preview-environments is not on the thinness scorecard yet: the catalog has not processed it (or it is not annotated platform-product.io/capability: "true"). Its capability card scores it when opened, and the scorecard lists it after its next run (daily). Everything else is done.',
+      );
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
+    });
+
+    it('says so when the catalog still gives the capability another need in the end', async () => {
+      const { action, scorecard } = setup({ retryDelaysMs: [] });
+      scorecard.refreshCapability.mockResolvedValue(
+        capabilityDetail(capabilityRef, 'need-older'),
+      );
+      const ctx = actionContext({ input });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
+      expect(ctx.logger.warn).toHaveBeenCalledWith(
+        'The thinness scorecard recomputed system:default/preview-environments, but the catalog does not give it the need annotation "need-test-environments" yet, so the scorecard shows it without that need until its next run (daily) or until someone refreshes the scorecard. Everything else is done.',
+      );
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
+    });
+
+    it('stops waiting when the task is cancelled', async () => {
+      const { action, scorecard } = setup({ retryDelaysMs: [60_000, 60_000] });
+      scorecard.refreshCapability.mockResolvedValue(undefined);
+      const controller = new AbortController();
+      const ctx = { ...actionContext({ input }), signal: controller.signal };
+      scorecard.refreshCapability.mockImplementationOnce(async () => {
+        controller.abort();
+        return undefined;
+      });
+      await action.handler(ctx);
+      expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
+      expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
+    });
   });
 });

@@ -3,11 +3,45 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
 import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
+import {
+  ThinnessScorecardNotInstalledError,
+  ThinnessScorecardService,
+} from '@platform-product/plugin-thinness-scorecard-node';
 
 /**
- * `mvp:launch`: after the capability is registered, marks its need `in-mvp` in needs-discovery and records a launch
- * event in habit-metrics when that plugin is installed. Each side effect runs in a checkpoint, and both are
- * idempotent on the other side too, so a retried task changes nothing twice. A dry run only says what it would do.
+ * Pauses, in ms, between the scorecard refreshes `mvp:launch` tries while the scorecard does not see the capability
+ * with its need yet: the catalog processes a newly registered location a few seconds after the publish step, so the
+ * first refresh may come too early. About a minute in all.
+ */
+const DEFAULT_SCORECARD_RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/** Waits `ms`, or less when the task is cancelled meanwhile. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+}
+
+/**
+ * `mvp:launch`: after the capability is registered, marks its need `in-mvp` in needs-discovery, records a launch
+ * event in habit-metrics when that plugin is installed, and refreshes the capability on the thinness scorecard when
+ * that plugin is installed, so that the scorecard and the capability's cards show it at once rather than after the
+ * next daily run. Each side effect runs in a checkpoint, and the first two are idempotent on the other side too, so a
+ * retried task changes nothing twice. A dry run only says what it would do.
  *
  * @public
  */
@@ -16,12 +50,21 @@ export function createMvpLaunchAction(options: {
   needs: NeedsDiscoveryService;
   /** habit-metrics (`habitMetricsServiceRef`); its absence is a warning, not a failure. */
   habits: HabitMetricsService;
+  /** thinness-scorecard (`thinnessScorecardServiceRef`); its absence, or a failed refresh, is a warning. */
+  scorecard: ThinnessScorecardService;
+  /**
+   * Pauses in ms between refreshes while the scorecard does not see the capability with its need yet (the catalog
+   * is still processing the registered `catalog-info.yaml`); default 2, 4, 8, 15 and 30 s, about a minute in all.
+   */
+  scorecardRetryDelaysMs?: number[];
 }) {
-  const { needs, habits } = options;
+  const { needs, habits, scorecard } = options;
+  const retryDelaysMs =
+    options.scorecardRetryDelaysMs ?? DEFAULT_SCORECARD_RETRY_DELAYS_MS;
   return createTemplateAction({
     id: 'mvp:launch',
     description:
-      'After registration: marks the need in-mvp with the capability in needs-discovery and records an mvp-launch event in habit-metrics (with a warning, and nothing else, when habit-metrics is not installed). Safe to retry; a dry run makes no calls.',
+      'After registration: marks the need in-mvp with the capability in needs-discovery, records an mvp-launch event in habit-metrics and refreshes the capability on the thinness scorecard (each of the last two with a warning, and nothing else, when its plugin is not installed). Safe to retry; a dry run makes no calls.',
     examples: [
       {
         description: 'Launch the MVP once the capability is in the catalog',
@@ -74,6 +117,12 @@ export function createMvpLaunchAction(options: {
             .describe(
               'Whether habit-metrics recorded the launch event (false when it is not installed or refused it, and in a dry run)',
             ),
+        scorecardRefreshed: z =>
+          z
+            .boolean()
+            .describe(
+              'Whether the thinness scorecard recomputed the capability with its need (false when thinness-scorecard is not installed, failed, or did not see the capability in the catalog in time, and in a dry run)',
+            ),
       },
     },
     async handler(ctx) {
@@ -107,10 +156,11 @@ export function createMvpLaunchAction(options: {
 
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would mark need "${needId}" in-mvp with ${capabilityRef} in needs-discovery and record an mvp-launch event in habit-metrics`,
+          `Dry run: would mark need "${needId}" in-mvp with ${capabilityRef} in needs-discovery, record an mvp-launch event in habit-metrics and refresh ${capabilityRef} on the thinness scorecard`,
         );
         ctx.output('needStatus', 'in-mvp');
         ctx.output('habitEventRecorded', false);
+        ctx.output('scorecardRefreshed', false);
         return;
       }
 
@@ -188,6 +238,62 @@ export function createMvpLaunchAction(options: {
       } else if (recorded.warning) {
         ctx.logger.warn(recorded.warning);
       }
+
+      // Last, so that the scorecard reads the need in-mvp and the launch event. The scorecard is recomputed daily
+      // anyway: a failure here is a warning, never a failed task.
+      const refreshed = await ctx.checkpoint({
+        key: `mvp-launch-scorecard-${needId}`,
+        fn: async (): Promise<{
+          refreshed: boolean;
+          verdict?: string;
+          warning?: string;
+        }> => {
+          try {
+            for (let attempt = 0; ; attempt++) {
+              const detail = await scorecard.refreshCapability(capabilityRef);
+              const seen = detail !== undefined;
+              if (seen && detail.capability.need?.id === needId) {
+                return { refreshed: true, verdict: detail.capability.verdict };
+              }
+              if (attempt >= retryDelaysMs.length || ctx.signal?.aborted) {
+                return {
+                  refreshed: false,
+                  warning: seen
+                    ? `The thinness scorecard recomputed ${capabilityRef}, but the catalog does not give it the need annotation "${needId}" yet, so the scorecard shows it without that need until its next run (daily) or until someone refreshes the scorecard. Everything else is done.`
+                    : `${capabilityRef} is not on the thinness scorecard yet: the catalog has not processed it (or it is not annotated platform-product.io/capability: "true"). Its capability card scores it when opened, and the scorecard lists it after its next run (daily). Everything else is done.`,
+                };
+              }
+              const delayMs = retryDelaysMs[attempt];
+              ctx.logger.info(
+                `The catalog has not processed ${capabilityRef} with need "${needId}" yet; asking the thinness scorecard again in ${Math.round(
+                  delayMs / 1000,
+                )} s`,
+              );
+              await pause(delayMs, ctx.signal);
+            }
+          } catch (error) {
+            return {
+              refreshed: false,
+              warning:
+                error instanceof ThinnessScorecardNotInstalledError
+                  ? 'thinness-scorecard is not installed in this Backstage, so no scorecard was refreshed; everything else is done. Install @platform-product/plugin-thinness-scorecard-backend to weigh this capability against the rest of the platform.'
+                  : `The thinness scorecard could not refresh ${capabilityRef}: ${messageOf(
+                      error,
+                    )}. It shows the capability after its next run (daily); everything else is done.`,
+            };
+          }
+        },
+      });
+      if (refreshed.refreshed) {
+        ctx.logger.info(
+          `The thinness scorecard shows ${capabilityRef} now${
+            refreshed.verdict ? ` (verdict: ${refreshed.verdict})` : ''
+          }`,
+        );
+      } else if (refreshed.warning) {
+        ctx.logger.warn(refreshed.warning);
+      }
+
       if (ctx.input.successMetric?.trim()) {
         ctx.logger.info(
           `MVP launched. Success metric to move: ${ctx.input.successMetric.trim()}`,
@@ -195,6 +301,7 @@ export function createMvpLaunchAction(options: {
       }
       ctx.output('needStatus', needStatus);
       ctx.output('habitEventRecorded', recorded.recorded);
+      ctx.output('scorecardRefreshed', refreshed.refreshed);
     },
   });
 }

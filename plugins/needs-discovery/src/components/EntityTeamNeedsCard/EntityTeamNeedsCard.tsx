@@ -14,27 +14,78 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import {
-  SurveyResults,
   SurveySummary,
+  TeamResult,
 } from '@platform-product/plugin-needs-discovery-common';
 import useAsync from 'react-use/esm/useAsync';
 import { needsDiscoveryApiRef } from '../../api';
 import { hasStatus, isBackendMissing } from '../../api/errors';
 import { useNeedsLinks } from '../../hooks/useNeedsLinks';
 import { formatDateTime, formatNumber, formatPercent } from '../shared';
-import { pickLatestSurveyForTeam } from './latestSurvey';
+import { surveysForTeam, teamFigures } from './latestSurvey';
 
 const TOP_NEEDS = 5;
+/** Waves searched, newest first, for the latest one with figures for the team. */
+const MAX_SURVEYS_SEARCHED = 4;
 
 type CardState =
   | { kind: 'not-installed' }
   | { kind: 'no-survey' }
   | { kind: 'results-forbidden'; survey: SurveySummary }
-  | { kind: 'results'; survey: SurveySummary; results: SurveyResults };
+  | {
+      kind: 'results';
+      /** The latest survey with figures for the team, or (team is null) the latest survey. */
+      survey: SurveySummary;
+      /** The team's figures; null when no survey searched has any (fewer than k answered in each). */
+      team: TeamResult | null;
+      /** Newer surveys, still open, in which fewer than k members of the team have answered so far. */
+      belowThreshold: SurveySummary[];
+    };
 
 const CARD_TITLE = 'Team needs';
 
-/** For a Group entity: the team's response rate and top needs in the latest survey. */
+/**
+ * Open surveys newer than the figures shown, in which the team is still below the anonymity threshold. The backend
+ * withholds how many of the team answered until there are k (the count below k is a team figure too), so the card
+ * says that the threshold is not reached, not how far off it is.
+ */
+function BelowThresholdNotes(props: {
+  surveys: SurveySummary[];
+  figuresShown: boolean;
+}) {
+  const { surveys, figuresShown } = props;
+  const links = useNeedsLinks();
+  return (
+    <>
+      {surveys.map(survey => (
+        <Typography
+          key={survey.id}
+          variant="body2"
+          color="textSecondary"
+          paragraph
+        >
+          Fewer than the needed {survey.anonymityThreshold} answers (anonymity
+          threshold) from this team so far in “{survey.title}”, which is still
+          open.
+          {figuresShown &&
+            ' The figures below are from the latest survey with results for this team.'}
+          {!survey.answeredByMe && (
+            <>
+              {' '}
+              <Link to={links.survey(survey.id)}>Answer the survey</Link> to
+              help your team be heard.
+            </>
+          )}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
+/**
+ * For a Group entity: the team's response rate and top needs in the latest survey in which it has results (at
+ * least k of its members answered), and a word on newer open surveys in which it is still below k.
+ */
 export function EntityTeamNeedsCard() {
   const { entity } = useEntity();
   const teamRef = stringifyEntityRef(entity);
@@ -56,22 +107,38 @@ export function EntityTeamNeedsCard() {
       }
       throw e;
     }
-    const survey = pickLatestSurveyForTeam(surveys, teamRef);
-    if (!survey) {
+    const asked = surveysForTeam(surveys, teamRef);
+    if (asked.length === 0) {
       return { kind: 'no-survey' };
     }
-    try {
-      return {
-        kind: 'results',
-        survey,
-        results: await api.getResults(survey.id),
-      };
-    } catch (e) {
-      if (hasStatus(e, 403)) {
-        return { kind: 'results-forbidden', survey };
+    // Newest wave first, until one has figures for the team: an open wave in which the team already reached k
+    // wins over a closed older one, and an open wave still below k does not hide the previous wave's figures.
+    const belowThreshold: SurveySummary[] = [];
+    for (const survey of asked.slice(0, MAX_SURVEYS_SEARCHED)) {
+      let team: TeamResult | undefined;
+      try {
+        team = teamFigures(await api.getResults(survey.id), teamRef);
+      } catch (e) {
+        if (hasStatus(e, 403)) {
+          return { kind: 'results-forbidden', survey: asked[0] };
+        }
+        // Deleted since it was listed.
+        if (hasStatus(e, 404)) continue;
+        throw e;
       }
-      throw e;
+      if (team) {
+        return { kind: 'results', survey, team, belowThreshold };
+      }
+      if (survey.status === 'open') {
+        belowThreshold.push(survey);
+      }
     }
+    return {
+      kind: 'results',
+      survey: asked[0],
+      team: null,
+      belowThreshold: belowThreshold.filter(s => s.id !== asked[0].id),
+    };
   }, [api, teamRef]);
 
   if (loading) {
@@ -135,12 +202,10 @@ export function EntityTeamNeedsCard() {
     );
   }
 
-  const { results } = state;
-  const team = results.teams.find(
-    t => t.teamRef.toLowerCase() === teamRef.toLowerCase(),
-  );
+  const { team, belowThreshold } = state;
   return (
     <InfoCard title={CARD_TITLE} subheader={subheader} deepLink={deepLink}>
+      <BelowThresholdNotes surveys={belowThreshold} figuresShown={!!team} />
       {team ? (
         <>
           <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
@@ -167,15 +232,17 @@ export function EntityTeamNeedsCard() {
             </List>
           ) : (
             <Typography color="textSecondary">
-              No need rated by enough members of this team.
+              No need rated by at least {survey.anonymityThreshold} members of
+              this team (the anonymity threshold).
             </Typography>
           )}
         </>
       ) : (
         <Typography color="textSecondary">
-          Not enough responses from this team to show figures (fewer than k ={' '}
-          {results.anonymityThreshold}).
-          {survey.status === 'open' && (
+          Not enough answers from this team to show figures: fewer than the
+          anonymity threshold (k = {survey.anonymityThreshold}) of its members
+          answered{survey.status === 'open' ? ' so far' : ''}.
+          {survey.status === 'open' && !survey.answeredByMe && (
             <>
               {' '}
               <Link to={links.survey(survey.id)}>Answer the survey</Link> to

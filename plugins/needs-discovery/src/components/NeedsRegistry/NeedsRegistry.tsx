@@ -24,7 +24,7 @@ import {
   NeedStatus,
   RegisteredNeed,
 } from '@platform-product/plugin-needs-discovery-common';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { needsDiscoveryApiRef } from '../../api';
 import { describeError } from '../../api/errors';
@@ -50,6 +50,8 @@ function EditNeedDialog(props: {
   const [capabilityRef, setCapabilityRef] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  // Ids tie the dialog to its title and each visible label to its field.
+  const fieldId = useId();
 
   useEffect(() => {
     setStatus(need?.status ?? 'open');
@@ -77,10 +79,17 @@ function EditNeedDialog(props: {
   };
 
   return (
-    <Dialog open={Boolean(need)} onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{need?.title}</DialogTitle>
+    <Dialog
+      open={Boolean(need)}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={`${fieldId}-title`}
+    >
+      <DialogTitle id={`${fieldId}-title`}>{need?.title}</DialogTitle>
       <DialogContent>
         <TextField
+          id={`${fieldId}-status`}
           select
           fullWidth
           margin="normal"
@@ -96,6 +105,7 @@ function EditNeedDialog(props: {
           ))}
         </TextField>
         <TextField
+          id={`${fieldId}-capability`}
           fullWidth
           margin="normal"
           label="Serving capability (entity ref)"
@@ -103,6 +113,22 @@ function EditNeedDialog(props: {
           value={capabilityRef}
           onChange={event => setCapabilityRef(event.target.value)}
         />
+        {need?.statusSource === 'catalog' && (
+          <Alert severity="info">
+            The status follows the catalog:{' '}
+            {need.capabilityRef ? (
+              <EntityRefLink entityRef={need.capabilityRef}>
+                {need.capabilityTitle}
+              </EntityRefLink>
+            ) : (
+              'a capability'
+            )}{' '}
+            names this need (
+            {statusLabels[need.status].toLocaleLowerCase('en-US')}). What you
+            record here shows only when you decline the need or once no
+            capability in the catalog names it.
+          </Alert>
+        )}
         {error && (
           <Alert severity="error" role="alert">
             {error}
@@ -169,11 +195,18 @@ export function NeedsRegistry() {
       title: 'Status',
       field: 'status',
       render: need => (
-        <Chip
-          size="small"
-          label={statusLabels[need.status]}
-          color={need.status === 'in-mvp' ? 'primary' : 'default'}
-        />
+        <>
+          <Chip
+            size="small"
+            label={statusLabels[need.status]}
+            color={need.status === 'in-mvp' ? 'primary' : 'default'}
+          />
+          {need.statusSource === 'catalog' && (
+            <Typography variant="caption" color="textSecondary" display="block">
+              from the catalog
+            </Typography>
+          )}
+        </>
       ),
     },
     {
@@ -201,7 +234,10 @@ export function NeedsRegistry() {
       field: 'capabilityRef',
       render: need =>
         need.capabilityRef ? (
-          <EntityRefLink entityRef={need.capabilityRef} />
+          // The catalog's title (as needs-discovery read it), else the entity as the catalog presents it.
+          <EntityRefLink entityRef={need.capabilityRef}>
+            {need.capabilityTitle}
+          </EntityRefLink>
         ) : (
           '–'
         ),

@@ -12,6 +12,7 @@ import AddIcon from '@material-ui/icons/Add';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import DeleteIcon from '@material-ui/icons/Delete';
+import { useId } from 'react';
 import {
   DEFAULT_FREE_TEXT_MAX_LENGTH,
   QUESTION_TYPES,
@@ -49,6 +50,7 @@ function TypeSpecificFields(props: {
   disabled?: boolean;
 }) {
   const { question, position, onChange, disabled } = props;
+  const fieldId = useId();
   switch (question.type) {
     case 'single-choice':
     case 'multi-choice':
@@ -56,6 +58,7 @@ function TypeSpecificFields(props: {
         <Grid container spacing={1}>
           <Grid item xs={12} md={question.type === 'multi-choice' ? 8 : 12}>
             <TextField
+              id={`${fieldId}-options`}
               fullWidth
               multiline
               minRows={3}
@@ -77,6 +80,7 @@ function TypeSpecificFields(props: {
           {question.type === 'multi-choice' && (
             <Grid item xs={12} md={4}>
               <TextField
+                id={`${fieldId}-max-selections`}
                 fullWidth
                 size="small"
                 type="number"
@@ -84,7 +88,10 @@ function TypeSpecificFields(props: {
                 helperText="Blank: no limit"
                 value={question.maxSelections ?? ''}
                 disabled={disabled}
-                inputProps={{ min: 1 }}
+                inputProps={{
+                  min: 1,
+                  'aria-label': `Most options one person may pick in question ${position}`,
+                }}
                 onChange={event =>
                   onChange({
                     ...question,
@@ -99,12 +106,16 @@ function TypeSpecificFields(props: {
     case 'ranking':
       return (
         <TextField
+          id={`${fieldId}-max`}
           size="small"
           type="number"
           label="Needs to rank"
           value={question.max}
           disabled={disabled}
-          inputProps={{ min: 1 }}
+          inputProps={{
+            min: 1,
+            'aria-label': `Needs to rank in question ${position}`,
+          }}
           onChange={event =>
             onChange({
               ...question,
@@ -122,12 +133,16 @@ function TypeSpecificFields(props: {
           style={{ gap: 16 }}
         >
           <TextField
+            id={`${fieldId}-max-length`}
             size="small"
             type="number"
             label="Maximum length"
             value={question.maxLength ?? DEFAULT_FREE_TEXT_MAX_LENGTH}
             disabled={disabled}
-            inputProps={{ min: 1 }}
+            inputProps={{
+              min: 1,
+              'aria-label': `Maximum length of answers to question ${position}`,
+            }}
             onChange={event =>
               onChange({
                 ...question,
@@ -140,6 +155,9 @@ function TypeSpecificFields(props: {
               <Checkbox
                 checked={Boolean(question.proposesNeed)}
                 disabled={disabled}
+                inputProps={{
+                  'aria-label': `Answers propose new needs (question ${position})`,
+                }}
                 onChange={event =>
                   onChange({ ...question, proposesNeed: event.target.checked })
                 }
@@ -162,6 +180,8 @@ export function QuestionsEditor(props: {
 }) {
   const { questions, needCount, onChange, disabled } = props;
   const classes = useStyles();
+  // Ids tie each visible label to its field; the aria-labels say which question it belongs to.
+  const fieldId = useId();
 
   const replace = (index: number, question: Question) =>
     onChange(questions.map((q, i) => (i === index ? question : q)));
@@ -196,6 +216,7 @@ export function QuestionsEditor(props: {
               <Grid container spacing={1} alignItems="flex-start">
                 <Grid item xs={12} md={4}>
                   <TextField
+                    id={`${fieldId}-${index}-type`}
                     select
                     fullWidth
                     size="small"
@@ -233,6 +254,7 @@ export function QuestionsEditor(props: {
                 </Grid>
                 <Grid item xs={12} md={5}>
                   <TextField
+                    id={`${fieldId}-${index}-title`}
                     fullWidth
                     required
                     size="small"
@@ -257,6 +279,7 @@ export function QuestionsEditor(props: {
                 </Grid>
                 <Grid item xs={12} md={3}>
                   <TextField
+                    id={`${fieldId}-${index}-id`}
                     fullWidth
                     required
                     size="small"
@@ -273,11 +296,15 @@ export function QuestionsEditor(props: {
                 </Grid>
                 <Grid item xs={12}>
                   <TextField
+                    id={`${fieldId}-${index}-help-text`}
                     fullWidth
                     size="small"
                     label="Help text"
                     value={question.description ?? ''}
                     disabled={disabled}
+                    inputProps={{
+                      'aria-label': `Help text of question ${position}`,
+                    }}
                     onChange={event =>
                       replace(index, {
                         ...question,
@@ -301,6 +328,9 @@ export function QuestionsEditor(props: {
                         <Checkbox
                           checked={Boolean(question.required)}
                           disabled={disabled}
+                          inputProps={{
+                            'aria-label': `Required (question ${position})`,
+                          }}
                           onChange={event =>
                             replace(index, {
                               ...question,

@@ -12,6 +12,7 @@ import {
 } from '../../testUtils/fixtures';
 import { SurveyBuilderPage } from './SurveyBuilderPage';
 import { cleanDefinition, followTitle, slugify } from './definition';
+import { isoToLocalInput } from '../shared';
 
 const surveyYaml = `
 title: Platform needs, wave 1
@@ -27,6 +28,13 @@ questions:
     type: need-rating
     title: Rate each need
 `;
+
+// A form this size takes seconds to render and fill, more on a busy machine.
+jest.setTimeout(30_000);
+
+// A required field's label ends in an asterisk, hidden from screen readers.
+const REQUIRED_TITLE = /^Title\s*\*$/;
+const REQUIRED_THRESHOLD = /^Anonymity threshold \(k\)\s*\*$/;
 
 async function renderBuilder(
   api: ReturnType<typeof mockNeedsDiscoveryApi>,
@@ -90,6 +98,120 @@ describe('SurveyBuilderPage', () => {
         ],
       }),
     );
+  });
+
+  it('labels every field, so that it can be found by its label', async () => {
+    const api = mockNeedsDiscoveryApi();
+    api.createSurvey.mockResolvedValue({ ...survey, status: 'draft' });
+    await renderBuilder(api);
+    const user = userEvent.setup();
+
+    fireEvent.change(screen.getByLabelText(REQUIRED_TITLE), {
+      target: { value: 'Platform needs, wave 2' },
+    });
+    fireEvent.change(screen.getByLabelText('Description'), {
+      target: { value: 'Tell us what hurts.' },
+    });
+    const threshold = screen.getByLabelText(REQUIRED_THRESHOLD);
+    expect(threshold).toHaveValue(5);
+    expect(
+      screen.getByText(
+        'Figures drawn from fewer respondents than this are hidden. At least 3.',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(threshold, { target: { value: '4' } });
+    fireEvent.change(screen.getByLabelText('Closes at'), {
+      target: { value: '2030-01-31T17:00' },
+    });
+    expect(screen.getByLabelText('Audience')).toBeInTheDocument();
+
+    // The first question, and the fields of each question type.
+    expect(screen.getByLabelText('Type of question 1')).toHaveValue(
+      'need-rating',
+    );
+    expect(screen.getByLabelText('Title of question 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Id of question 1')).toHaveValue('needs');
+    fireEvent.change(screen.getByLabelText('Help text of question 1'), {
+      target: { value: 'Skip what you do not know.' },
+    });
+    expect(screen.getByLabelText('Required (question 1)')).not.toBeChecked();
+
+    await user.click(screen.getByText('Add question'));
+    expect(screen.getByLabelText('Options of question 2')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Type of question 2'), {
+      target: { value: 'multi-choice' },
+    });
+    expect(
+      screen.getByLabelText('Most options one person may pick in question 2'),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Type of question 2'), {
+      target: { value: 'ranking' },
+    });
+    expect(
+      screen.getByLabelText('Needs to rank in question 2'),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Type of question 2'), {
+      target: { value: 'free-text' },
+    });
+    expect(
+      screen.getByLabelText('Maximum length of answers to question 2'),
+    ).toHaveValue(2000);
+    expect(
+      screen.getByLabelText('Answers propose new needs (question 2)'),
+    ).not.toBeChecked();
+    expect(screen.getByLabelText('Move question 2 up')).toBeEnabled();
+    expect(screen.getByLabelText('Remove question 2')).toBeEnabled();
+
+    await user.click(screen.getByText('Add need'));
+    expect(screen.getByLabelText('Title of need 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Id of need 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Description of need 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Remove need 1')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Remove question 2'));
+    await user.click(screen.getByLabelText('Remove need 1'));
+    await user.click(screen.getByText('Create draft'));
+    await waitFor(() =>
+      expect(api.createSurvey).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: 'Platform needs, wave 2',
+          description: 'Tell us what hurts.',
+          anonymityThreshold: 4,
+          closesAt: new Date('2030-01-31T17:00').toISOString(),
+          questions: [
+            expect.objectContaining({
+              id: 'needs',
+              description: 'Skip what you do not know.',
+            }),
+          ],
+        }),
+      ),
+    );
+  });
+
+  it('loads a draft into the labelled fields', async () => {
+    const api = mockNeedsDiscoveryApi();
+    api.getSurvey.mockResolvedValue({ ...survey, status: 'draft' });
+    await renderBuilder(api, survey.id);
+
+    expect(await screen.findByLabelText(REQUIRED_TITLE)).toHaveValue(
+      'Developer experience 2025',
+    );
+    expect(screen.getByLabelText('Description')).toHaveValue(
+      'What slows you down?',
+    );
+    expect(screen.getByLabelText(REQUIRED_THRESHOLD)).toHaveValue(5);
+    expect(screen.getByLabelText('Closes at')).toHaveValue(
+      isoToLocalInput('2030-01-31T17:00:00.000Z'),
+    );
+    expect(screen.getByLabelText('Title of question 6')).toHaveValue(
+      'Would you recommend the platform?',
+    );
+    expect(
+      screen.getByText(
+        'Drafts can be changed freely; opening a survey fixes its needs, questions and anonymity threshold.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('lists the problems of an invalid YAML survey', async () => {

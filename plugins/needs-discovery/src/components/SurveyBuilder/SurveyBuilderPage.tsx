@@ -20,7 +20,7 @@ import {
   SurveyDefinition,
   SurveyStatus,
 } from '@platform-product/plugin-needs-discovery-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { needsDiscoveryApiRef } from '../../api';
@@ -49,7 +49,7 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * `/needs/new` without a surveyId, `/needs/surveys/:id/edit` with one.
- * Only drafts can be edited: once open, the survey's shape and k are fixed.
+ * Only drafts can be edited: once open, the survey's shape and anonymity threshold (k) are fixed.
  */
 export function SurveyBuilderPage(props: { surveyId?: string }) {
   const { surveyId } = props;
@@ -96,6 +96,8 @@ export function SurveyBuilder(props: { survey?: Survey }) {
   const alertApi = useApi(alertApiRef);
   const links = useNeedsLinks();
   const navigate = useNavigate();
+  // Ids tie each visible label to its field, so that screen readers and getByLabelText find it.
+  const fieldId = useId();
 
   const [definition, setDefinition] = useState<SurveyDefinition>(() =>
     survey ? definitionOf(survey) : emptyDefinition(),
@@ -105,7 +107,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
   const [importOpen, setImportOpen] = useState(false);
 
   const status: SurveyStatus = survey?.status ?? 'draft';
-  // k protects respondents who already answered: it cannot change once the survey has opened.
+  // The anonymity threshold protects respondents who already answered: it cannot change once the survey has opened.
   const thresholdLocked = status !== 'draft';
 
   const patch = (changes: Partial<SurveyDefinition>) =>
@@ -148,7 +150,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
     <form onSubmit={save} noValidate>
       <ContentHeader
         title={survey ? `Edit “${survey.title}”` : 'New survey'}
-        description="Drafts can be changed freely; opening a survey fixes its needs, questions and k."
+        description="Drafts can be changed freely; opening a survey fixes its needs, questions and anonymity threshold."
       >
         <Button onClick={() => setImportOpen(true)}>Import YAML</Button>
       </ContentHeader>
@@ -159,6 +161,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
             <Grid container spacing={2}>
               <Grid item xs={12}>
                 <TextField
+                  id={`${fieldId}-title`}
                   fullWidth
                   required
                   label="Title"
@@ -168,6 +171,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
               </Grid>
               <Grid item xs={12}>
                 <TextField
+                  id={`${fieldId}-description`}
                   fullWidth
                   multiline
                   minRows={2}
@@ -185,6 +189,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
               </Grid>
               <Grid item xs={12} sm={6}>
                 <TextField
+                  id={`${fieldId}-anonymity-threshold`}
                   fullWidth
                   required
                   type="number"
@@ -199,7 +204,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
                   helperText={
                     thresholdLocked
                       ? 'Fixed once the survey is open.'
-                      : `Figures from fewer than k respondents are hidden. At least ${MIN_ANONYMITY_THRESHOLD}.`
+                      : `Figures drawn from fewer respondents than this are hidden. At least ${MIN_ANONYMITY_THRESHOLD}.`
                   }
                   inputProps={{ min: MIN_ANONYMITY_THRESHOLD, step: 1 }}
                   onChange={e =>
@@ -211,6 +216,7 @@ export function SurveyBuilder(props: { survey?: Survey }) {
               </Grid>
               <Grid item xs={12} sm={6}>
                 <TextField
+                  id={`${fieldId}-closes-at`}
                   fullWidth
                   type="datetime-local"
                   label="Closes at"

@@ -16,6 +16,9 @@ import {
 } from '../../testUtils/fixtures';
 import { SurveyFormPage } from './SurveyFormPage';
 
+// A form this size takes seconds to render and fill, more on a busy machine.
+jest.setTimeout(30_000);
+
 const savedResponse = {
   surveyId: survey.id,
   answers: {},

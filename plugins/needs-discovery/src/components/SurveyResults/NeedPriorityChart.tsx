@@ -157,13 +157,15 @@ export function NeedPriorityChart(props: {
       {suppressed.length > 0 && (
         <div className={classes.suppressed}>
           <Typography variant="subtitle2">
-            Suppressed (fewer than k = {anonymityThreshold} respondents)
+            Suppressed (fewer respondents than the anonymity threshold, k ={' '}
+            {anonymityThreshold})
           </Typography>
           <ul>
             {suppressed.map(need => (
               <li key={need.needId}>
                 <Typography variant="body2">
-                  {need.title}: suppressed (fewer than k respondents)
+                  {need.title}: suppressed (fewer respondents than the anonymity
+                  threshold)
                 </Typography>
               </li>
             ))}

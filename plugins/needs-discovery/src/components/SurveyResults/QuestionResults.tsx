@@ -137,7 +137,7 @@ function QuestionResultBody(props: { result: QuestionResult; k: number }) {
   if (result.suppressed) {
     return (
       <Typography color="textSecondary">
-        Suppressed (fewer than k = {k} respondents).
+        Suppressed (fewer respondents than the anonymity threshold, k = {k}).
       </Typography>
     );
   }

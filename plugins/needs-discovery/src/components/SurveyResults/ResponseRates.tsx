@@ -18,7 +18,7 @@ import { truncateLabel } from './chartLabels';
 export function hiddenTeamsText(count: number, k: number): string {
   return `${count} ${
     count === 1 ? 'team' : 'teams'
-  } hidden (fewer than k = ${k} respondents)`;
+  } hidden (fewer respondents than the anonymity threshold, k = ${k})`;
 }
 
 /** Overall response rate and, per team shown, a bar of its response rate. */

@@ -36,11 +36,13 @@ describe('SurveyResultsPage', () => {
       screen.getByText('Reported by 3 teams with the highest priority score.'),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByText('2 teams hidden (fewer than k = 5 respondents)'),
+      screen.getAllByText(
+        '2 teams hidden (fewer respondents than the anonymity threshold, k = 5)',
+      ),
     ).not.toHaveLength(0);
     expect(
       screen.getByText(
-        'Preview environments: suppressed (fewer than k respondents)',
+        'Preview environments: suppressed (fewer respondents than the anonymity threshold)',
       ),
     ).toBeInTheDocument();
     // Response rate overall and the team that reached k.
@@ -71,7 +73,9 @@ describe('SurveyResultsPage', () => {
 
     expect(screen.getByText(/no shared need yet/i)).toBeInTheDocument();
     expect(
-      screen.getAllByText('1 team hidden (fewer than k = 5 respondents)'),
+      screen.getAllByText(
+        '1 team hidden (fewer respondents than the anonymity threshold, k = 5)',
+      ),
     ).not.toHaveLength(0);
     expect(
       screen.queryByText('Compared with the previous wave'),

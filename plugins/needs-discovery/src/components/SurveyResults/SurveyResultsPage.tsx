@@ -66,7 +66,7 @@ export function SurveyResultsView(props: {
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={2}>
         <SurveyStatusChip status={results.status} />
         <Typography variant="body2" color="textSecondary">
-          Wave {survey.wave} · k = {k} · computed{' '}
+          Wave {survey.wave} · anonymity threshold k = {k} · computed{' '}
           {formatDateTime(results.computedAt)}
         </Typography>
       </Box>
