@@ -93,6 +93,30 @@ describe('mvp:launch', () => {
     );
   });
 
+  it('refuses a need another capability serves or has in its MVP, unless it is a second MVP on purpose', async () => {
+    for (const [needId, other] of [
+      ['need-observability', 'system:default/observability'],
+      ['need-event-streaming', 'system:default/event-streaming'],
+    ]) {
+      const refused = setup();
+      await expect(
+        refused.action.handler(
+          actionContext({ input: { ...input, need: needId } }),
+        ),
+      ).rejects.toThrow(other);
+      expect(refused.needs.updateNeed).not.toHaveBeenCalled();
+
+      const deliberate = setup();
+      await deliberate.action.handler(
+        actionContext({ input: { ...input, need: needId, secondMvp: true } }),
+      );
+      expect(deliberate.needs.updateNeed).toHaveBeenCalledWith(needId, {
+        status: 'in-mvp',
+        capabilityRef,
+      });
+    }
+  });
+
   it('counts the launch for the teams of the person who ran the template without a teamRef', async () => {
     const { action, habits } = setup();
     const ctx = actionContext({
@@ -243,7 +267,7 @@ describe('mvp:launch', () => {
       'a need that was served meanwhile',
       { need: 'need-observability' },
       'ConflictError',
-      'Need "need-observability" is served in needs-discovery since the MVP was scoped; system:default/preview-environments is registered, but a platform owner has to decide about the need',
+      'Need "need-observability" is served by system:default/observability in needs-discovery; system:default/preview-environments is registered, but a platform owner has to decide about the need (a second MVP on purpose passes secondMvp: true, as mvp:scope does)',
     ],
     [
       'a malformed entity ref',

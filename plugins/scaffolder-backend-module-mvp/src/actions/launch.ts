@@ -103,6 +103,13 @@ export function createMvpLaunchAction(options: {
             .string()
             .optional()
             .describe('The success metric, repeated in the task log'),
+        secondMvp: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "Pass mvp:scope's secondMvp: true when the need is already served or in another capability's MVP on purpose; the launch is then recorded for this capability too instead of refused. A declined need stays refused.",
+            ),
       },
       output: {
         needStatus: z =>
@@ -179,12 +186,23 @@ export function createMvpLaunchAction(options: {
           ) {
             return need.status;
           }
-          if (need.status !== 'open' && need.status !== 'in-mvp') {
+          const secondMvp = ctx.input.secondMvp === true;
+          if (
+            need.status !== 'open' &&
+            need.status !== 'in-mvp' &&
+            !(secondMvp && need.status === 'served')
+          ) {
             throw new ConflictError(
-              `Need "${needId}" is ${need.status} in needs-discovery since the MVP was scoped; ${capabilityRef} is registered, but a platform owner has to decide about the need`,
+              `Need "${needId}" is ${need.status}${
+                need.capabilityRef ? ` by ${need.capabilityRef}` : ''
+              } in needs-discovery; ${capabilityRef} is registered, but a platform owner has to decide about the need${
+                need.status === 'served'
+                  ? ' (a second MVP on purpose passes secondMvp: true, as mvp:scope does)'
+                  : ''
+              }`,
             );
           }
-          if (need.status === 'in-mvp' && need.capabilityRef) {
+          if (need.status === 'in-mvp' && need.capabilityRef && !secondMvp) {
             throw new ConflictError(
               `Need "${needId}" went into an MVP with ${need.capabilityRef} since this one was scoped; ${capabilityRef} is registered, but a need has one MVP at a time. Ask the platform owners which one to keep`,
             );
