@@ -2,9 +2,18 @@ export interface Config {
   /** Settings of the habit-metrics plugin (Platform Product Kit). */
   habitMetrics?: {
     /**
-     * Group `spec.type`s counted as teams: their number is the denominator of adoption shares. Default ['team'].
+     * Group `spec.type`s counted as teams. The product teams — the denominator M of every "N of M product teams" and
+     * the only teams whose activity adoption, retention, stickiness and time to habit count — are these Groups, less
+     * the owners of capabilities (see includeCapabilityOwners). Default ['team'].
      */
     teamTypes?: string[];
+    /**
+     * Count the Groups that own platform capabilities (`spec.owner` of the entities annotated
+     * `platform-product.io/capability`) as product teams too. Default false: the platform team builds the
+     * capabilities, so its own use is not adoption. The scorecard shows these product teams when habit-metrics is
+     * installed.
+     */
+    includeCapabilityOwners?: boolean;
     /**
      * A team reverts when it does something the old way right after at least this many consecutive new-way weeks.
      * Default 3.

@@ -3,8 +3,17 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   /** Settings of the thinness-scorecard plugin (Platform Product Kit). */
   thinnessScorecard?: {
-    /** Group `spec.type`s counted as product teams (adoption is measured against them). Default ['team']. */
+    /**
+     * Group `spec.type`s counted as teams when habit-metrics is not installed: the product teams are these Groups,
+     * less the owners of capabilities (see includeCapabilityOwners). With habit-metrics installed the scorecard shows
+     * habit-metrics' product teams (`habitMetrics.teamTypes`, `habitMetrics.includeCapabilityOwners`) instead.
+     * Default ['team'].
+     */
     teamTypes?: string[];
+    /**
+     * Count the owners of capabilities as product teams too, when habit-metrics is not installed. Default false.
+     */
+    includeCapabilityOwners?: boolean;
     /**
      * Extra catalog filter a capability must match besides `platform-product.io/capability: "true"`, e.g.
      * `{ kind: system }` or `{ spec.type: platform-capability }`. Values are strings or lists of strings (any of).
@@ -40,8 +49,9 @@ export interface Config {
     /** Catalog entities per adopting team considered lean by the surface sub-score. Default 3. */
     surfacePerTeamTarget?: number;
     /**
-     * How often the snapshot task runs (Backstage task schedule). Each run recomputes and snapshots the scorecard
-     * unless today (UTC) already has a snapshot, so there is one snapshot a day whatever the frequency.
+     * How often the snapshot task runs (Backstage task schedule). Each run recomputes the scorecard, so its figures
+     * follow habit-metrics and the catalog within this period, and snapshots it unless today (UTC) already has a
+     * snapshot, so there is one snapshot a day whatever the frequency.
      * Default: every hour, 20 s after start, 15 min timeout.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -169,6 +169,7 @@ const goldenPathWeeks = [
 ];
 
 function adoptionOf(capabilityRef: string, adopters: number[]) {
+  const last = adopters[adopters.length - 1];
   return {
     capabilityRef,
     templateRef: null,
@@ -179,6 +180,20 @@ function adoptionOf(capabilityRef: string, adopters: number[]) {
       cumulativeAdopters: adopters[i],
       share: adopters[i] / 10,
     })),
+    figures: {
+      week: WEEKS[WEEKS.length - 1],
+      productTeams: 10,
+      adopters: last,
+      adopterRefs: Array.from(
+        { length: last },
+        (_, i) => `group:default/team-${i + 1}`,
+      ),
+      share: last / 10,
+      activeTeams: last - 1,
+      before: { week: '2025-12-08', adopters: 1, activeTeams: 1 },
+      trendThreshold: 1,
+      trend: 'growing',
+    },
   };
 }
 
@@ -244,12 +259,14 @@ const eventStreamingScore = {
   reasons: [
     'It serves the shared need "Asynchronous events" (async-events), reported by 5 teams in the latest survey.',
   ],
+  // habit-metrics' figures of the capability (adoptionOf(EVENT_STREAMING, [1, 2, 4, 5]).figures)
   consumers: {
-    teams: [CHECKOUT],
-    count: 7,
+    teams: Array.from({ length: 5 }, (_, i) => `group:default/team-${i + 1}`),
+    count: 5,
     productTeams: 10,
-    share: 0.7,
-    activeLast28Days: 7,
+    share: 0.5,
+    activeTeams: 4,
+    source: 'habit-metrics',
   },
   need: {
     id: 'async-events',
@@ -547,9 +564,11 @@ describe('the legacy app', () => {
     expect(
       within(reasons).getByText(eventStreamingScore.reasons[0]),
     ).toBeInTheDocument();
+    // Both cards say the same: N of M product teams.
     expect(
-      await screen.findByText('teams have used it (50% of all teams)'),
+      await screen.findByText('of 10 product teams have used it (50%)'),
     ).toBeInTheDocument();
+    expect(screen.getByText(/^5 of 10 product teams ·/)).toBeInTheDocument();
     expect(requests).toEqual(
       expect.arrayContaining([
         'GET /api/thinness-scorecard/capabilities/system/default/event-streaming',

@@ -44,16 +44,18 @@ export const habitMetricsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(habitMetricsPermissions);
 
         const store = await DatabaseHabitStore.create({ database });
+        const capabilities = new CapabilityIndex({
+          catalog: deps.catalog,
+          auth,
+          logger,
+        });
         const teams = new TeamResolver({
           catalog: deps.catalog,
           auth,
           logger,
           teamTypes: settings.teamTypes,
-        });
-        const capabilities = new CapabilityIndex({
-          catalog: deps.catalog,
-          auth,
-          logger,
+          capabilityOwners: () => capabilities.owners(),
+          includeCapabilityOwners: settings.includeCapabilityOwners,
         });
         const metrics = new MetricsService({
           store,

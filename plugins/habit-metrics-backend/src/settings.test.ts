@@ -10,6 +10,7 @@ describe('readSettings', () => {
   it('has defaults for everything', () => {
     expect(read()).toEqual({
       teamTypes: ['team'],
+      includeCapabilityOwners: false,
       reversionStreakWeeks: 3,
       habitWeeks: 4,
       ingestion: {
@@ -24,6 +25,7 @@ describe('readSettings', () => {
     expect(
       read({
         teamTypes: ['team', 'squad'],
+        includeCapabilityOwners: true,
         reversionStreakWeeks: 2,
         habitWeeks: 6,
         ingestion: {
@@ -34,6 +36,7 @@ describe('readSettings', () => {
       }),
     ).toEqual({
       teamTypes: ['team', 'squad'],
+      includeCapabilityOwners: true,
       reversionStreakWeeks: 2,
       habitWeeks: 6,
       ingestion: {

@@ -7,6 +7,8 @@ export interface IngestionSettings {
 
 export interface HabitMetricsSettings {
   teamTypes: string[];
+  /** Count the owners of capabilities as product teams too. */
+  includeCapabilityOwners: boolean;
   reversionStreakWeeks: number;
   habitWeeks: number;
   ingestion: {
@@ -65,6 +67,9 @@ export function readSettings(config: RootConfigService): HabitMetricsSettings {
   }
   return {
     teamTypes,
+    includeCapabilityOwners:
+      config.getOptionalBoolean('habitMetrics.includeCapabilityOwners') ??
+      false,
     reversionStreakWeeks: integerIn(
       config,
       'habitMetrics.reversionStreakWeeks',

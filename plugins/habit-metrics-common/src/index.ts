@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './definitions';
 export * from './permissions';
 export * from './weeks';
 export * from './events';

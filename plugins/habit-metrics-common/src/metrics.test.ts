@@ -1,4 +1,5 @@
 import {
+  activityOfTeams,
   adoption,
   AdoptionOptions,
   aggregateEvents,
@@ -406,7 +407,8 @@ describe('adoption', () => {
       ],
     },
   ])('$name', ({ activity, options, weeks }) => {
-    expect(adoption(activity, options)).toEqual({
+    const { figures, ...series } = adoption(activity, options);
+    expect(series).toEqual({
       capabilityRef: options.capabilityRef ?? null,
       templateRef: options.templateRef ?? null,
       totalTeams: options.totalTeams,
@@ -417,6 +419,15 @@ describe('adoption', () => {
         share,
       })),
     });
+    // The figures are the last week of the same series.
+    const [, adopters, share] = weeks[weeks.length - 1];
+    expect(figures).toMatchObject({
+      week: options.to,
+      productTeams: options.totalTeams,
+      adopters,
+      share,
+    });
+    expect(figures.adopterRefs).toHaveLength(adopters);
   });
 
   it.each([-1, 1.5, Number.NaN])(
@@ -427,6 +438,141 @@ describe('adoption', () => {
       );
     },
   );
+});
+
+describe('adoption figures (adopters, active teams, share and trend as of the last week)', () => {
+  // The figures are as of week 20; the trend compares with week 8, the active window is weeks 17..20 (5..8 before).
+  const figuresOf = (activity: WeeklyActivity[], totalTeams: number | null) =>
+    adoption(activity, { ...range(0, 20), capabilityRef: CI, totalTeams })
+      .figures;
+
+  it.each<{
+    name: string;
+    activity: WeeklyActivity[];
+    totalTeams: number | null;
+    /** [adopters, activeTeams, adoptersBefore, activeTeamsBefore, trend] */
+    expected: [number, number, number, number, string];
+  }>([
+    {
+      name: 'unused: flat at zero',
+      activity: [],
+      totalTeams: 7,
+      expected: [0, 0, 0, 0, 'flat'],
+    },
+    {
+      name: 'the same two teams active throughout: flat',
+      activity: [...useEachWeek(A, 0, 20), ...useEachWeek(B, 0, 20)],
+      totalTeams: 7,
+      expected: [2, 2, 2, 2, 'flat'],
+    },
+    {
+      name: 'one new adopter in the window, exactly the threshold of 7 product teams (1): growing',
+      activity: [...useEachWeek(A, 0, 20), use(B, 9)],
+      totalTeams: 7,
+      expected: [2, 1, 1, 1, 'growing'],
+    },
+    {
+      name: 'a first use in week 8 counts as an adopter then, and as active then: one active team fewer, shrinking',
+      activity: [...useEachWeek(A, 0, 20), use(B, 8)],
+      totalTeams: 7,
+      expected: [2, 1, 2, 2, 'shrinking'],
+    },
+    {
+      name: 'active 4 weeks ago still counts (week 17), 5 weeks ago does not (week 16)',
+      activity: [use(A, 17), use(B, 16)],
+      totalTeams: 7,
+      expected: [2, 1, 0, 0, 'growing'],
+    },
+    {
+      name: 'activity after the last week never counts',
+      activity: [use(A, 21), use(B, 20)],
+      totalTeams: 7,
+      expected: [1, 1, 0, 0, 'growing'],
+    },
+    {
+      name: '20 product teams (threshold 2): one new adopter is flat',
+      activity: [...useEachWeek(A, 0, 20), use(B, 18)],
+      totalTeams: 20,
+      expected: [2, 2, 1, 1, 'flat'],
+    },
+    {
+      name: '20 product teams (threshold 2): two new adopters, exactly the threshold: growing',
+      activity: [...useEachWeek(A, 0, 20), use(B, 18), use(C, 19)],
+      totalTeams: 20,
+      expected: [3, 3, 1, 1, 'growing'],
+    },
+    {
+      name: '20 product teams (threshold 2): two active teams fewer, exactly the threshold: shrinking',
+      activity: [use(A, 5), use(B, 6), ...useEachWeek(D, 0, 20)],
+      totalTeams: 20,
+      expected: [3, 1, 3, 3, 'shrinking'],
+    },
+    {
+      name: '20 product teams (threshold 2): one active team fewer, one short of the threshold: flat',
+      activity: [use(A, 5), ...useEachWeek(D, 0, 20)],
+      totalTeams: 20,
+      expected: [2, 1, 2, 2, 'flat'],
+    },
+  ])('$name', ({ activity, totalTeams, expected }) => {
+    const figures = figuresOf(activity, totalTeams);
+    const [adopters, activeTeams, adoptersBefore, activeTeamsBefore, trend] =
+      expected;
+    expect({
+      adopters: figures.adopters,
+      activeTeams: figures.activeTeams,
+      adoptersBefore: figures.before.adopters,
+      activeTeamsBefore: figures.before.activeTeams,
+      trend: figures.trend,
+    }).toEqual({
+      adopters,
+      activeTeams,
+      adoptersBefore,
+      activeTeamsBefore,
+      trend,
+    });
+  });
+
+  it('names the adopters, gives the share and the weeks compared', () => {
+    expect(figuresOf([use(B, 3), use(A, 19), use(C, 20, LOGS)], 7)).toEqual({
+      week: w(20),
+      productTeams: 7,
+      adopters: 2,
+      adopterRefs: [A, B],
+      share: 0.2857,
+      activeTeams: 1,
+      before: { week: w(8), adopters: 1, activeTeams: 0 },
+      trendThreshold: 1,
+      trend: 'growing',
+    });
+  });
+
+  it('active teams are the stickiness window of the same series: activeTeamsLast4Weeks of the last week', () => {
+    const activity = [use(A, 2), use(B, 17), use(C, 19), use(D, 20)];
+    const last = stickiness(activity, { ...range(20, 20), capabilityRef: CI });
+    expect(figuresOf(activity, 7).activeTeams).toBe(
+      last[0].activeTeamsLast4Weeks,
+    );
+  });
+
+  it('product teams unknown: no share, a threshold of one team', () => {
+    expect(figuresOf([use(A, 20)], null)).toMatchObject({
+      productTeams: null,
+      share: null,
+      trendThreshold: 1,
+    });
+  });
+});
+
+describe('activityOfTeams', () => {
+  it('keeps the rows of the given teams only', () => {
+    const rows = [use(A, 0), use(B, 0), use(C, 1), use(A, 2)];
+    expect(activityOfTeams(rows, [A, C])).toEqual([
+      use(A, 0),
+      use(C, 1),
+      use(A, 2),
+    ]);
+    expect(activityOfTeams(rows, new Set<string>())).toEqual([]);
+  });
 });
 
 describe('cohortRetention', () => {
@@ -1017,6 +1163,17 @@ describe('summariseCapability', () => {
             { week: w(2), activeTeams: 2, cumulativeAdopters: 2, share: 0.5 },
             { week: w(3), activeTeams: 1, cumulativeAdopters: 2, share: 0.5 },
           ],
+          figures: {
+            week: w(3),
+            productTeams: 4,
+            adopters: 2,
+            adopterRefs: [A, B],
+            share: 0.5,
+            activeTeams: 2,
+            before: { week: w(-9), adopters: 0, activeTeams: 0 },
+            trendThreshold: 1,
+            trend: 'growing',
+          },
         },
         retention: {
           capabilityRef: CI,
@@ -1075,6 +1232,17 @@ describe('summariseCapability', () => {
             cumulativeAdopters: 0,
             share: 0,
           })),
+          figures: {
+            week: w(3),
+            productTeams: 4,
+            adopters: 0,
+            adopterRefs: [],
+            share: 0,
+            activeTeams: 0,
+            before: { week: w(-9), adopters: 0, activeTeams: 0 },
+            trendThreshold: 1,
+            trend: 'flat',
+          },
         },
         retention: {
           capabilityRef: 'system:default/unused',

@@ -6,7 +6,15 @@ import {
   requireWeekIndex,
 } from './internal';
 import {
+  ACTIVE_WINDOW_WEEKS,
+  adoptionShare,
+  adoptionTrend,
+  TREND_WEEKS,
+  trendThreshold,
+} from './definitions';
+import {
   Adoption,
+  AdoptionFigures,
   AdoptionWeek,
   CapabilityHabits,
   EVENT_KINDS,
@@ -204,10 +212,23 @@ export interface AdoptionOptions {
  *                           component-created} and that templateRef (and that capabilityRef, when also given)
  *   activeTeams(w)        = |{ team : uses(team, w) }|
  *   cumulativeAdopters(w) = |{ team : uses(team, v) for some v ≤ w }|   (activity before `from` counts)
- *   share(w)              = cumulativeAdopters(w) / totalTeams, or null when totalTeams is null or 0
+ *   share(w)              = adoptionShare(cumulativeAdopters(w), totalTeams): / totalTeams to 4 decimals, or null
+ *                           when totalTeams is null or 0
  * ```
  *
- * The share is not capped at 1: adopters may include teams since removed from the catalog.
+ * and `figures`, as of the last week t = `to` (activity after t never counts, activity before `from` does):
+ *
+ * ```
+ *   adopters       = cumulativeAdopters(t);  adopterRefs = those teams, sorted
+ *   activeTeams    = |{ team : uses(team, v) for some v in t − 3 .. t }|
+ *   share          = adoptionShare(adopters, totalTeams)
+ *   before         = { week: t − 12, adopters: cumulativeAdopters(t − 12), activeTeams: the same window ending t − 12 }
+ *   trendThreshold = trendThreshold(totalTeams)
+ *   trend          = adoptionTrend({ adopters, adoptersBefore, activeTeams, activeTeamsBefore, threshold })
+ * ```
+ *
+ * Callers give the product teams' activity only (activityOfTeams()) and their number as totalTeams, so that N of M
+ * counts the same teams on both sides; the share is still not capped at 1.
  *
  * @public
  */
@@ -239,7 +260,8 @@ export function adoption(
   const activeTeamsByWeek = new Map<number, number>();
   const newAdoptersByWeek = new Map<number, number>();
   let adoptersBeforeRange = 0;
-  for (const weeks of activeWeeksByTeam(readRows(activity), uses).values()) {
+  const teamWeeks = activeWeeksByTeam(readRows(activity), uses);
+  for (const weeks of teamWeeks.values()) {
     for (const week of weeks) {
       increment(activeTeamsByWeek, week);
     }
@@ -259,10 +281,80 @@ export function adoption(
       week: formatWeekIndex(week),
       activeTeams: activeTeamsByWeek.get(week) ?? 0,
       cumulativeAdopters,
-      share: totalTeams === null ? null : ratio(cumulativeAdopters, totalTeams),
+      share: adoptionShare(cumulativeAdopters, totalTeams),
     });
   }
-  return { capabilityRef, templateRef, totalTeams, weeks };
+  return {
+    capabilityRef,
+    templateRef,
+    totalTeams,
+    weeks,
+    figures: adoptionFigures(teamWeeks, last, totalTeams),
+  };
+}
+
+/** The figures of adoption() as of week `asOf`, from each team's active weeks. */
+function adoptionFigures(
+  teamWeeks: ReadonlyMap<string, ReadonlySet<number>>,
+  asOf: number,
+  totalTeams: number | null,
+): AdoptionFigures {
+  const before = asOf - TREND_WEEKS;
+  const adopterRefs: string[] = [];
+  let adoptersBefore = 0;
+  let activeTeams = 0;
+  let activeTeamsBefore = 0;
+  const activeIn = (weeks: ReadonlySet<number>, end: number) => {
+    for (let back = 0; back < ACTIVE_WINDOW_WEEKS; back++) {
+      if (weeks.has(end - back)) return true;
+    }
+    return false;
+  };
+  for (const [team, weeks] of teamWeeks) {
+    const firstUse = Math.min(...weeks);
+    if (firstUse <= asOf) adopterRefs.push(team);
+    if (firstUse <= before) adoptersBefore++;
+    if (activeIn(weeks, asOf)) activeTeams++;
+    if (activeIn(weeks, before)) activeTeamsBefore++;
+  }
+  adopterRefs.sort(compareText);
+  const threshold = trendThreshold(totalTeams);
+  return {
+    week: formatWeekIndex(asOf),
+    productTeams: totalTeams,
+    adopters: adopterRefs.length,
+    adopterRefs,
+    share: adoptionShare(adopterRefs.length, totalTeams),
+    activeTeams,
+    before: {
+      week: formatWeekIndex(before),
+      adopters: adoptersBefore,
+      activeTeams: activeTeamsBefore,
+    },
+    trendThreshold: threshold,
+    trend: adoptionTrend({
+      adopters: adopterRefs.length,
+      adoptersBefore,
+      activeTeams,
+      activeTeamsBefore,
+      threshold,
+    }),
+  };
+}
+
+/**
+ * The rows of the given teams only (refs compared as given: habit-metrics stores them lower-cased). habit-metrics
+ * gives every figure that counts teams of a capability (adoption, retention, stickiness, time to habit) the product
+ * teams' rows only, so that "N of M product teams" counts the same teams on both sides.
+ *
+ * @public
+ */
+export function activityOfTeams(
+  activity: readonly WeeklyActivity[],
+  teamRefs: Iterable<string>,
+): WeeklyActivity[] {
+  const teams = new Set(teamRefs);
+  return activity.filter(row => teams.has(row.teamRef));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+import { AdoptionTrendDirection } from './definitions';
+
 /**
  * Whether an activity follows the golden path (new way) or the way it was done before (old way).
  *
@@ -128,8 +130,42 @@ export interface AdoptionWeek {
   activeTeams: number;
   /** Teams that have used it at least once up to and including that week. */
   cumulativeAdopters: number;
-  /** cumulativeAdopters / all teams; null when the number of teams is unknown. */
+  /** cumulativeAdopters / product teams (adoptionShare()); null when the number of product teams is unknown or 0. */
   share: number | null;
+}
+
+/**
+ * The shared figures of a capability's (or template's) adoption as of one week: its adopters, its active teams, their
+ * share of the product teams and the trend over the last 12 weeks. The scorecard shows these; see adoption().
+ *
+ * @public
+ */
+export interface AdoptionFigures {
+  /** The week the figures are as of: the last week of the range (the current week by default). */
+  week: WeekStart;
+  /** Product teams, the denominator M of "N of M product teams" (= `totalTeams`); null when unknown. */
+  productTeams: number | null;
+  /** Adopters N: teams that have used it in any week up to and including `week` (its `cumulativeAdopters`). */
+  adopters: number;
+  /** The adopters' refs, sorted. */
+  adopterRefs: string[];
+  /** adopters / productTeams rounded to 4 decimals (adoptionShare()); null when productTeams is null or 0. */
+  share: number | null;
+  /** Teams active with it in any of the 4 weeks ending with `week`. */
+  activeTeams: number;
+  /** The same figures 12 weeks before `week`, which the trend compares with. */
+  before: {
+    /** 12 weeks before `week`. */
+    week: WeekStart;
+    /** Adopters up to and including that week. */
+    adopters: number;
+    /** Teams active in the 4 weeks ending with that week. */
+    activeTeams: number;
+  };
+  /** Teams a change must reach to count as growing or shrinking (trendThreshold()). */
+  trendThreshold: number;
+  /** Direction of adoption over the 12 weeks (adoptionTrend()). */
+  trend: AdoptionTrendDirection;
 }
 
 /**
@@ -142,10 +178,12 @@ export interface Adoption {
   capabilityRef: string | null;
   /** The template counted; null when adoption is not limited to one template. */
   templateRef: string | null;
-  /** Teams in the catalog, the denominator of the share; null when unknown. */
+  /** Product teams (productTeams()), the denominator of the share; null when unknown. */
   totalTeams: number | null;
   /** Every week of the range, oldest first. */
   weeks: AdoptionWeek[];
+  /** Adopters, active teams, share and trend as of the last week of the range. */
+  figures: AdoptionFigures;
 }
 
 /**
@@ -301,6 +339,9 @@ export interface HabitsSummary {
   lastWeek: WeekStart | null;
   /** Platform capabilities in the catalog (entities annotated `platform-product.io/capability: "true"`). */
   capabilities: number;
-  /** Teams adoption shares are relative to (Groups of `habitMetrics.teamTypes`); null when the catalog cannot be read. */
+  /**
+   * Product teams (productTeams()), the denominator of every adoption share: Groups of `habitMetrics.teamTypes`, less
+   * the owners of capabilities unless `habitMetrics.includeCapabilityOwners`; null when the catalog cannot be read.
+   */
   teams: number | null;
 }

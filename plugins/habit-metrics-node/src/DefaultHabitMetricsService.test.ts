@@ -32,6 +32,17 @@ const adoption: Adoption = {
   templateRef: null,
   totalTeams: 4,
   weeks,
+  figures: {
+    week: '2026-11-09',
+    productTeams: 4,
+    adopters: 2,
+    adopterRefs: ['group:default/billing', 'group:default/checkout'],
+    share: 0.5,
+    activeTeams: 2,
+    before: { week: '2026-08-17', adopters: 0, activeTeams: 0 },
+    trendThreshold: 1,
+    trend: 'growing',
+  },
 };
 
 const habits: CapabilityHabits = {

@@ -55,6 +55,7 @@ export const thinnessScorecardPlugin = createBackendPlugin({
           auth,
           logger,
           teamTypes: settings.teamTypes,
+          includeCapabilityOwners: settings.includeCapabilityOwners,
           capabilityFilter: settings.capabilityFilter,
           needsDiscovery,
           habitMetrics,
@@ -123,8 +124,19 @@ export const thinnessScorecardPlugin = createBackendPlugin({
                   c.adoptionTrend,
                 ]),
               ]);
+              // habit-metrics installed but nobody has adopted anything yet: its demo is probably still seeding.
+              const habitsSettled =
+                !scorecard.sources.habitMetrics ||
+                scorecard.capabilities.some(
+                  c =>
+                    c.consumers.source === 'habit-metrics' &&
+                    c.consumers.count > 0,
+                );
               attempts += 1;
-              if (fingerprint !== previous && attempts < 12) {
+              if (
+                (fingerprint !== previous || !habitsSettled) &&
+                attempts < 12
+              ) {
                 previous = fingerprint;
                 return;
               }

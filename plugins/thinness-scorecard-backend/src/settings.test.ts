@@ -16,6 +16,7 @@ describe('readSettings', () => {
   it('has defaults', () => {
     expect(read(undefined)).toEqual({
       teamTypes: ['team'],
+      includeCapabilityOwners: false,
       capabilityFilter: undefined,
       rules: DEFAULT_VERDICT_RULES,
       weights: DEFAULT_SCORE_WEIGHTS,
@@ -29,6 +30,7 @@ describe('readSettings', () => {
   it('reads every key', () => {
     const settings = read({
       teamTypes: ['team', 'squad'],
+      includeCapabilityOwners: true,
       capabilityFilter: { kind: 'system', 'spec.type': ['a', 'b'] },
       rules: { adoptionFloor: 0.1, investAdoption: 0.6, graceDays: 30 },
       weights: { needCoverage: 2, growthBalance: 0 },
@@ -39,6 +41,7 @@ describe('readSettings', () => {
     });
     expect(settings).toMatchObject({
       teamTypes: ['team', 'squad'],
+      includeCapabilityOwners: true,
       capabilityFilter: [{ kind: 'system', 'spec.type': ['a', 'b'] }],
       rules: { adoptionFloor: 0.1, investAdoption: 0.6, graceDays: 30 },
       weights: { ...DEFAULT_SCORE_WEIGHTS, needCoverage: 2, growthBalance: 0 },

@@ -17,6 +17,7 @@ export type CapabilityFilter = Record<string, string | string[]>[];
 
 export interface ThinnessScorecardSettings {
   teamTypes: string[];
+  includeCapabilityOwners: boolean;
   capabilityFilter: CapabilityFilter | undefined;
   rules: VerdictRules;
   weights: ScoreWeights;
@@ -139,6 +140,8 @@ export function readSettings(
   const scheduleConfig = config.getOptionalConfig(`${PREFIX}.schedule`);
   return {
     teamTypes,
+    includeCapabilityOwners:
+      config.getOptionalBoolean(`${PREFIX}.includeCapabilityOwners`) ?? false,
     capabilityFilter: readFilter(config),
     rules: { adoptionFloor, investAdoption, graceDays },
     weights,

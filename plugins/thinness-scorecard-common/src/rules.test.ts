@@ -1,8 +1,8 @@
 import {
-  adoptionTrendFromWeeks,
   compareCapabilities,
   countVerdicts,
   decideVerdict,
+  isLowAdoption,
   isPastGracePeriod,
   isReviewOverdue,
   parseDay,
@@ -66,7 +66,8 @@ function facts(
       count: used,
       productTeams: 10,
       share: used / 10,
-      activeLast28Days: null,
+      activeTeams: null,
+      source: 'catalog',
     },
     surface: 3,
     mvpReviewDate: null,
@@ -207,7 +208,8 @@ describe('decideVerdict', () => {
           count: 1,
           productTeams: 7,
           share: 1 / 7,
-          activeLast28Days: null,
+          activeTeams: null,
+          source: 'catalog',
         },
       },
       [
@@ -274,6 +276,31 @@ describe('decideVerdict', () => {
     },
   );
 
+  it.each<[string, number, number, Verdict]>([
+    // A capability exactly at the 20% floor is not low: 2 of 10 is kept, 1 of 5 too; one team fewer is disposed.
+    ['2 of 10 product teams: exactly at the floor', 2, 10, 'keep'],
+    ['1 of 5 product teams: exactly at the floor', 1, 5, 'keep'],
+    ['1 of 10 product teams: below the floor', 1, 10, 'dispose'],
+    ['3 of 15 product teams: exactly at the floor', 3, 15, 'keep'],
+    ['2 of 11 product teams: below the floor', 2, 11, 'dispose'],
+  ])(
+    'a capability with a need not shared, %s → %p',
+    (_name, count, productTeams, verdict) => {
+      const input = facts(count, {
+        need: notSharedNeed,
+        consumers: {
+          teams: Array.from({ length: count }, (_, i) => team(i)),
+          count,
+          productTeams,
+          share: Math.round((count / productTeams) * 10_000) / 10_000,
+          activeTeams: null,
+          source: 'catalog',
+        },
+      });
+      expect(decideVerdict(input, rules, now).verdict).toBe(verdict);
+    },
+  );
+
   it.each<[string, Partial<typeof rules>, number, Verdict]>([
     ['a 5% floor', { adoptionFloor: 0.05 }, 1, 'keep'],
     ['the default 20% floor', {}, 1, 'dispose'],
@@ -293,6 +320,18 @@ describe('decideVerdict', () => {
 });
 
 describe('helpers', () => {
+  it.each<[number, number, boolean]>([
+    [0.2, 0.2, false], // exactly at the floor: not low
+    [0.1999, 0.2, true],
+    [0.2001, 0.2, false],
+    [0, 0.2, true],
+    [0, 0, false], // a floor of 0: nothing is low
+    [1, 1, false],
+    [0.9999, 1, true],
+  ])('isLowAdoption(share %p, floor %p) → %p', (share, adoptionFloor, low) => {
+    expect(isLowAdoption(share, { adoptionFloor })).toBe(low);
+  });
+
   it.each([
     [null, false],
     ['2026-11-26', true],
@@ -334,28 +373,39 @@ describe('helpers', () => {
     expect(parseDay(input)).toBe(expected);
   });
 
-  const weeks = (...active: number[]) =>
-    active.map((activeTeams, i) => ({
-      week: `2026-W${String(i + 1).padStart(2, '0')}`,
-      activeTeams,
-    }));
-  it.each<[number[], string | null]>([
-    [[], null],
-    [[3], null],
-    [[1, 2], 'growing'],
-    [[2, 1], 'shrinking'],
-    [[2, 2], 'flat'],
-    [[1, 1, 1, 1, 2, 2, 2, 2], 'growing'],
-    [[10, 10, 10, 10, 10, 10, 10, 10.5], 'flat'],
-    // only the last eight weeks count
-    [[0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5, 5], 'flat'],
-    [[9, 9, 9, 9, 5, 5, 5, 5, 4, 4, 4, 4], 'shrinking'],
-  ])('adoptionTrendFromWeeks(active teams %j) → %p', (active, expected) => {
-    const input = weeks(...active);
-    expect(adoptionTrendFromWeeks(input)).toBe(expected);
-    // order of the weeks does not matter
-    expect(adoptionTrendFromWeeks([...input].reverse())).toBe(expected);
-  });
+  it.each<
+    [CapabilityFacts['adoptionTrend'], number | null, string | undefined]
+  >([
+    [
+      'growing',
+      4,
+      'Adoption is growing over the last 12 weeks in habit-metrics; 4 product teams active in the last 4 weeks.',
+    ],
+    [
+      'flat',
+      1,
+      'Adoption is flat over the last 12 weeks in habit-metrics; 1 product team active in the last 4 weeks.',
+    ],
+    [
+      'shrinking',
+      0,
+      'Adoption is shrinking over the last 12 weeks in habit-metrics; 0 product teams active in the last 4 weeks.',
+    ],
+    [null, null, undefined],
+  ])(
+    'says the trend %p with the active teams',
+    (adoptionTrend, activeTeams, sentence) => {
+      const input = facts(4, { adoptionTrend });
+      input.consumers = {
+        ...input.consumers,
+        activeTeams,
+        source: activeTeams === null ? 'catalog' : 'habit-metrics',
+      };
+      const { reasons } = decideVerdict(input, rules, now);
+      const trend = reasons.find(reason => reason.startsWith('Adoption is'));
+      expect(trend).toBe(sentence);
+    },
+  );
 
   it('counts verdicts and sorts by precedence then title', () => {
     const list = [

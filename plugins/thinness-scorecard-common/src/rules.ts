@@ -1,6 +1,4 @@
 import {
-  AdoptionTrend,
-  AdoptionWeek,
   CapabilityFacts,
   CapabilityScore,
   Verdict,
@@ -21,7 +19,7 @@ import {
  *    annotation, or a need the registry does not know); or it would be disposed but its need cannot be checked
  *    because needs-discovery is not installed.
  * 4. `invest` — differentiating, backed by a shared need, and adopted by at least `investAdoption` of the product
- *    teams or growing in habit-metrics.
+ *    teams or growing in habit-metrics (its trend over the last 12 weeks).
  * 5. `keep` — everything else.
  *
  * Why this order:
@@ -106,6 +104,19 @@ export function isPastGracePeriod(
 }
 
 /**
+ * Whether an adoption share is low: below `rules.adoptionFloor`. A share exactly at the floor is not low. The share
+ * is the capability's `consumers.share` (adopters / product teams, to 4 decimals).
+ *
+ * @public
+ */
+export function isLowAdoption(
+  share: number,
+  rules: Pick<VerdictRules, 'adoptionFloor'>,
+): boolean {
+  return share < rules.adoptionFloor;
+}
+
+/**
  * A share as a whole percentage, e.g. 0.142 → "14%".
  *
  * @public
@@ -156,13 +167,18 @@ function needSentence(facts: CapabilityFacts): string {
 }
 
 function trendSentence(facts: CapabilityFacts): string | null {
+  const active =
+    facts.consumers.activeTeams === null
+      ? ''
+      : `; ${plural(
+          facts.consumers.activeTeams,
+          'product team',
+        )} active in the last 4 weeks`;
   switch (facts.adoptionTrend) {
     case 'growing':
-      return 'Adoption is growing in habit-metrics.';
     case 'shrinking':
-      return 'Adoption is shrinking in habit-metrics.';
     case 'flat':
-      return 'Adoption is flat in habit-metrics.';
+      return `Adoption is ${facts.adoptionTrend} over the last 12 weeks in habit-metrics${active}.`;
     default:
       return null;
   }
@@ -180,7 +196,7 @@ export function decideVerdict(
 ): { verdict: Verdict; reasons: string[] } {
   const share = facts.consumers.share;
   const floor = percent(rules.adoptionFloor);
-  const lowAdoption = share < rules.adoptionFloor;
+  const lowAdoption = isLowAdoption(share, rules);
   const pastGrace = isPastGracePeriod(facts, rules, now);
   const needState = facts.need?.state ?? 'none';
   const sharedNeed = needState === 'shared';
@@ -283,10 +299,10 @@ export function decideVerdict(
           )}, at or above the ${investThreshold} investment threshold.`
         : `${usedBy(
             facts,
-          )}, below the ${investThreshold} investment threshold, but adoption is growing in habit-metrics.`,
+          )}, below the ${investThreshold} investment threshold, but adoption is growing.`,
       `It is differentiating. ${needSentence(facts)}`,
     ];
-    if (highAdoption && trend) reasons.push(trend);
+    if (trend) reasons.push(trend);
     return { verdict: 'invest', reasons };
   }
 
@@ -385,41 +401,4 @@ export function compareCapabilities(
     a.title.localeCompare(b.title, 'en') ||
     a.entityRef.localeCompare(b.entityRef, 'en')
   );
-}
-
-/**
- * Relative change that counts as growing or shrinking.
- *
- * @public
- */
-export const ADOPTION_TREND_THRESHOLD = 0.1;
-
-/**
- * Direction of adoption from habit-metrics weeks: the mean `activeTeams` of the most recent four weeks against the
- * four weeks before (with fewer than eight weeks, the later half against the earlier half). Growing when it rose by
- * at least 10% (and by at least a quarter of a team), shrinking when it fell by as much, otherwise flat. Null with
- * fewer than two weeks.
- *
- * @public
- */
-export function adoptionTrendFromWeeks(
-  weeks: readonly Pick<AdoptionWeek, 'week' | 'activeTeams'>[],
-): AdoptionTrend | null {
-  if (weeks.length < 2) return null;
-  const sorted = [...weeks].sort((a, b) => a.week.localeCompare(b.week));
-  const span = Math.min(4, Math.floor(sorted.length / 2));
-  const recent = sorted.slice(-span);
-  const earlier = sorted.slice(-2 * span, -span);
-  const mean = (list: typeof sorted) =>
-    list.reduce((sum, week) => sum + (Number(week.activeTeams) || 0), 0) /
-    list.length;
-  const before = mean(earlier);
-  const after = mean(recent);
-  const delta = after - before;
-  const relative = delta / Math.max(before, 1);
-  if (delta >= 0.25 && relative >= ADOPTION_TREND_THRESHOLD) return 'growing';
-  if (delta <= -0.25 && relative <= -ADOPTION_TREND_THRESHOLD) {
-    return 'shrinking';
-  }
-  return 'flat';
 }

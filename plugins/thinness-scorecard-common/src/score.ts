@@ -1,4 +1,4 @@
-import { daysBetween, percent, utcDay } from './rules';
+import { daysBetween, isLowAdoption, percent, utcDay } from './rules';
 import {
   CapabilityScore,
   ScorecardHistoryPoint,
@@ -259,7 +259,9 @@ export function computeScore(
 
   // Adoption
   {
-    const above = count(c => c.consumers.share >= adoptionFloor);
+    const above = count(
+      c => !isLowAdoption(c.consumers.share, { adoptionFloor }),
+    );
     const value = total === 0 ? 100 : clamp100((100 * above) / total);
     subscores.push({
       ...ratioSubscore(

@@ -16,9 +16,9 @@ import {
 } from './types';
 
 /**
- * Distinct product teams using at least one capability. Teams named by the catalog or habit-metrics are counted
- * once; when habit-metrics only gives a count for a capability, that count is a lower bound, so the result is at
- * least the largest consumer count of any capability.
+ * Distinct product teams that have adopted at least one capability: the union of the capabilities' adopting teams
+ * (`consumers.teams`, named by habit-metrics or the catalog), each counted once. Should a capability give a count
+ * without names, that count is a lower bound, so the result is at least the largest adopter count of any capability.
  *
  * @public
  */

@@ -33,11 +33,21 @@ export const VERDICTS: readonly Verdict[] = [
 export type ValueClass = 'differentiating' | 'commodity' | 'unknown';
 
 /**
- * Direction of a capability's adoption, from habit-metrics; `null` when habit-metrics is not installed.
+ * Direction of a capability's adoption over the last 12 weeks: habit-metrics' `figures.trend` (see the README's
+ * "Definitions"); `null` when habit-metrics is not installed.
  *
  * @public
  */
 export type AdoptionTrend = 'growing' | 'flat' | 'shrinking';
+
+/**
+ * Where a capability's adopters come from: `habit-metrics` (its cumulative adopters, when it is installed) or
+ * `catalog` (product teams owning an entity that depends on the capability, consumes its APIs or was made from its
+ * templates, when habit-metrics is not installed or has no figures for it).
+ *
+ * @public
+ */
+export type AdoptionSource = 'habit-metrics' | 'catalog';
 
 /**
  * How far the capability's `platform-product.io/need` annotation is backed by needs-discovery:
@@ -77,24 +87,26 @@ export interface CapabilityNeed {
 }
 
 /**
- * The teams that use a capability.
+ * The product teams that have adopted a capability: "used by N of M product teams".
  *
  * @public
  */
 export interface CapabilityConsumers {
-  /** Entity refs of consuming product teams (sorted). */
+  /** Entity refs of the adopting product teams (sorted). */
   teams: string[];
-  /** `teams.length`, for convenience. */
+  /** N: the adopters (`teams.length`); habit-metrics' `figures.adopters` when `source` is `habit-metrics`. */
   count: number;
-  /** Number of product teams the share is computed against. */
+  /** M: the product teams (habit-metrics' `figures.productTeams` when `source` is `habit-metrics`). */
   productTeams: number;
-  /** count / productTeams, 0..1 (0 when there are no product teams). */
+  /** count / productTeams rounded to 4 decimals; 0 when there are no product teams. */
   share: number;
   /**
-   * How many consumers habit-metrics contributed: the number of teams it reports active over the last 28 days
-   * (counted even when it cannot name them). `null` when habit-metrics is not installed.
+   * Product teams active with the capability in the 4 weeks ending with the current one (habit-metrics'
+   * `figures.activeTeams`); `null` when the adopters come from the catalog.
    */
-  activeLast28Days: number | null;
+  activeTeams: number | null;
+  /** Where the adopters come from. */
+  source: AdoptionSource;
 }
 
 /**
@@ -105,7 +117,7 @@ export interface CapabilityConsumers {
 export interface FactSources {
   /** Whether needs-discovery answered, so needs could be checked against its registry. */
   needsDiscovery: boolean;
-  /** Whether habit-metrics answered, so consumers and adoption trend include its activity. */
+  /** Whether habit-metrics answered, so adopters, active teams and the adoption trend are its figures. */
   habitMetrics: boolean;
 }
 
@@ -135,7 +147,7 @@ export interface CapabilityFacts {
   mvpReviewDate: string | null;
   /** When the scorecard first saw this capability (ISO timestamp). */
   firstSeenAt: string;
-  /** Direction of its adoption over recent weeks; `null` when habit-metrics is not installed. */
+  /** Direction of its adoption over the last 12 weeks (habit-metrics); `null` when habit-metrics is not installed. */
   adoptionTrend: AdoptionTrend | null;
   /** Which optional plugins answered while these facts were gathered. */
   sources: FactSources;
@@ -171,7 +183,7 @@ export interface CapabilityScore {
   mvpReviewDate: string | null;
   /** True when `mvpReviewDate` is before today. */
   reviewOverdue: boolean;
-  /** Direction of its adoption over recent weeks; `null` when habit-metrics is not installed. */
+  /** Direction of its adoption over the last 12 weeks (habit-metrics); `null` when habit-metrics is not installed. */
   adoptionTrend: AdoptionTrend | null;
   /** When the scorecard first saw this capability (ISO timestamp). */
   firstSeenAt: string;
@@ -409,7 +421,7 @@ export interface AdoptionWeek {
   activeTeams: number;
   /** Teams that have used it at least once up to and including that week. */
   cumulativeAdopters: number;
-  /** Adopters as a share of all teams, 0..1. */
+  /** Adopters as a share of the product teams, 0..1 (0 when habit-metrics does not know the number). */
   share: number;
 }
 

@@ -51,7 +51,9 @@ export function benchCatalogEntities(org: BenchOrg): Entity[] {
         'platform-product.io/templates': org.templates[i],
       },
     },
-    spec: { owner: 'group:default/team-001', type: 'platform-capability' },
+    // Owned by a platform group with no activity: every team with activity is a product team (the owners of
+    // capabilities are not), so the floors, which count every team, count the same teams as the endpoints.
+    spec: { owner: 'group:default/platform', type: 'platform-capability' },
   }));
   return [...groups, ...systems];
 }

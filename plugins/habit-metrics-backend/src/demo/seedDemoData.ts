@@ -9,8 +9,11 @@ import {
 import { createHash } from 'node:crypto';
 import { HabitStore } from '../database/HabitStore';
 import { SOURCE_TEMPLATE_ANNOTATION } from '../ingestion/CatalogComponentScanner';
-import { normaliseRef } from '../refs';
-import { CAPABILITY_ANNOTATION, templatesOf } from '../service/CapabilityIndex';
+import {
+  CAPABILITY_ANNOTATION,
+  ownerOf,
+  templatesOf,
+} from '../service/CapabilityIndex';
 import {
   DEMO_SOURCE,
   DEMO_WEEKS,
@@ -216,14 +219,4 @@ function tierOf(entity: Entity): DemoTier {
 
 function refOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-}
-
-function ownerOf(entity: Entity): string | undefined {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string') return undefined;
-  const ref = normaliseRef(owner, {
-    defaultKind: 'group',
-    defaultNamespace: entity.metadata.namespace,
-  });
-  return ref?.startsWith('group:') ? ref : undefined;
 }

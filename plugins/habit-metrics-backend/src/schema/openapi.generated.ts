@@ -183,7 +183,7 @@ export const spec = {
               "integer",
               "null"
             ],
-            "description": "Teams adoption shares are relative to; null when the catalog cannot be read"
+            "description": "Product teams, the denominator of every adoption share: Groups of habitMetrics.teamTypes, less the owners of capabilities unless habitMetrics.includeCapabilityOwners; null when the catalog cannot be read"
           }
         },
         "required": [
@@ -261,7 +261,8 @@ export const spec = {
             "type": [
               "integer",
               "null"
-            ]
+            ],
+            "description": "Product teams (Groups of habitMetrics.teamTypes, less the owners of capabilities unless habitMetrics.includeCapabilityOwners), the denominator of the share; null when the catalog cannot be read. Only their activity is counted."
           },
           "weeks": {
             "type": "array",
@@ -285,6 +286,77 @@ export const spec = {
                 }
               }
             }
+          },
+          "figures": {
+            "$ref": "#/components/schemas/AdoptionFigures"
+          }
+        }
+      },
+      "AdoptionFigures": {
+        "type": "object",
+        "description": "The shared figures as of the last week of the range (see adoption() in habit-metrics-common): adopters N of the product teams M, teams active in the 4 weeks ending with that week, and the trend against 12 weeks before.",
+        "properties": {
+          "week": {
+            "type": "string",
+            "description": "The week the figures are as of (YYYY-MM-DD",
+            "a Monday)": null
+          },
+          "productTeams": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "M: product teams; null when unknown"
+          },
+          "adopters": {
+            "type": "integer",
+            "description": "N: teams that have used it up to and including the week"
+          },
+          "adopterRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "The adopters",
+            "sorted": null
+          },
+          "share": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "adopters / productTeams to 4 decimals"
+          },
+          "activeTeams": {
+            "type": "integer",
+            "description": "Teams active in the 4 weeks ending with the week"
+          },
+          "before": {
+            "type": "object",
+            "description": "The same figures 12 weeks earlier",
+            "properties": {
+              "week": {
+                "type": "string"
+              },
+              "adopters": {
+                "type": "integer"
+              },
+              "activeTeams": {
+                "type": "integer"
+              }
+            }
+          },
+          "trendThreshold": {
+            "type": "integer",
+            "description": "max(1, ceil(productTeams / 10)): teams a change must reach"
+          },
+          "trend": {
+            "type": "string",
+            "enum": [
+              "growing",
+              "flat",
+              "shrinking"
+            ]
           }
         }
       },

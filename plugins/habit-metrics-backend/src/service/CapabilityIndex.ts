@@ -12,6 +12,8 @@ interface Snapshot {
   at: number;
   capabilities: string[];
   byTemplate: Map<string, string>;
+  /** Normalised Group refs of the capabilities' owners, sorted. */
+  owners: string[];
 }
 
 /**
@@ -33,6 +35,11 @@ export class CapabilityIndex {
   /** Normalised refs of every capability, sorted. */
   async capabilities(): Promise<string[]> {
     return (await this.load()).capabilities;
+  }
+
+  /** Normalised refs of the Groups that own capabilities (`spec.owner`; short refs are Groups of its namespace). */
+  async owners(): Promise<string[]> {
+    return (await this.load()).owners;
   }
 
   /** The capability whose golden path this template is, if any. */
@@ -95,6 +102,7 @@ export class CapabilityIndex {
               at: 0,
               capabilities: [],
               byTemplate: new Map<string, string>(),
+              owners: [],
             }
           );
         })
@@ -116,12 +124,14 @@ export class CapabilityIndex {
           'metadata.name',
           'metadata.namespace',
           'metadata.annotations',
+          'spec.owner',
         ],
       },
       { credentials },
     );
     const capabilities: string[] = [];
     const byTemplate = new Map<string, string>();
+    const owners = new Set<string>();
     const entities = (items as Entity[])
       .map(entity => ({
         entity,
@@ -130,6 +140,8 @@ export class CapabilityIndex {
       .sort((a, b) => (a.capabilityRef < b.capabilityRef ? -1 : 1));
     for (const { entity, capabilityRef } of entities) {
       capabilities.push(capabilityRef);
+      const owner = ownerOf(entity);
+      if (owner) owners.add(owner);
       for (const templateRef of templatesOf(entity)) {
         // A template serving two capabilities counts for the first one in ref order.
         if (!byTemplate.has(templateRef)) {
@@ -137,8 +149,24 @@ export class CapabilityIndex {
         }
       }
     }
-    return { at: Date.now(), capabilities, byTemplate };
+    return {
+      at: Date.now(),
+      capabilities,
+      byTemplate,
+      owners: [...owners].sort(),
+    };
   }
+}
+
+/** The normalised Group ref of an entity's `spec.owner`; undefined when it names no Group. */
+export function ownerOf(entity: Entity): string | undefined {
+  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner !== 'string' || !owner.trim()) return undefined;
+  const ref = normaliseRef(owner.trim(), {
+    defaultKind: 'group',
+    defaultNamespace: entity.metadata.namespace,
+  });
+  return ref?.startsWith('group:') ? ref : undefined;
 }
 
 /**

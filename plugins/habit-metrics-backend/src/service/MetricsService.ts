@@ -1,4 +1,5 @@
 import {
+  activityOfTeams,
   addWeeks,
   adoption,
   Adoption,
@@ -48,6 +49,12 @@ const WHETHER_ACTIVE: ActivityShape = { sorted: false, counts: false };
 /** Streaks before a range are looked for this far back: longer ones are reported as this long. */
 const REVERSION_LOOKBACK_WEEKS = 156;
 
+/** The product teams' rows (all rows when the product teams are unknown) and their number. */
+interface ProductActivity {
+  activity: WeeklyActivity[];
+  totalTeams: number | null;
+}
+
 /**
  * Loads weekly team activity from the store (grouped in SQL) and turns it into the metrics of habit-metrics-common.
  * Every figure is per team or over teams: nothing here knows about people.
@@ -62,6 +69,26 @@ export class MetricsService {
       reversionStreakWeeks: number;
     },
   ) {}
+
+  /**
+   * Activity loaded by `load`, narrowed to the product teams: every figure that counts a capability's teams
+   * (adoption, retention, stickiness, time to habit) counts product teams only, so "N of M product teams" counts the
+   * same teams on both sides. When the catalog cannot be read, every team counts and M is unknown (null).
+   */
+  private async ofProductTeams(
+    load: Promise<WeeklyActivity[]>,
+  ): Promise<ProductActivity> {
+    const [activity, teams] = await Promise.all([
+      load,
+      this.options.teams.productTeams(),
+    ]);
+    return teams === null
+      ? { activity, totalTeams: null }
+      : {
+          activity: activityOfTeams(activity, teams),
+          totalTeams: teams.length,
+        };
+  }
 
   /** What is recorded so far and what the catalog holds: tells a fresh install from a quiet range. */
   async summary(): Promise<HabitsSummary> {
@@ -102,7 +129,7 @@ export class MetricsService {
   async adoption(
     range: WeekRange & { capabilityRef?: string; templateRef?: string },
   ): Promise<Adoption> {
-    const [activity, totalTeams] = await Promise.all([
+    const { activity, totalTeams } = await this.ofProductTeams(
       this.options.store.weeklyActivity(
         {
           to: range.to,
@@ -113,20 +140,20 @@ export class MetricsService {
         // Adoption of a template counts some kinds only; of a capability, any.
         { by: range.templateRef ? ['kind'] : [], ...WHETHER_ACTIVE },
       ),
-      this.options.teams.totalTeams(),
-    ]);
+    );
     return adoption(activity, { ...range, totalTeams });
   }
 
   /** Adoption of every capability of the catalog and every capability named by recorded activity. */
   async adoptionOfAll(range: WeekRange): Promise<Adoption[]> {
-    const { store, teams, capabilities } = this.options;
-    const [activity, totalTeams, known, recorded] = await Promise.all([
-      store.weeklyActivity(
-        { to: range.to, withCapability: true, ...ACTIVE },
-        { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+    const { store, capabilities } = this.options;
+    const [{ activity, totalTeams }, known, recorded] = await Promise.all([
+      this.ofProductTeams(
+        store.weeklyActivity(
+          { to: range.to, withCapability: true, ...ACTIVE },
+          { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+        ),
       ),
-      teams.totalTeams(),
       capabilities.capabilities(),
       store.capabilityRefsWithActivity(),
     ]);
@@ -152,9 +179,11 @@ export class MetricsService {
     now?: Date;
   }): Promise<Retention> {
     const asOf = this.asOf(options.now);
-    const activity = await this.options.store.weeklyActivity(
-      { to: asOf, capabilityRef: options.capabilityRef, ...ACTIVE },
-      { by: [], ...WHETHER_ACTIVE },
+    const { activity } = await this.ofProductTeams(
+      this.options.store.weeklyActivity(
+        { to: asOf, capabilityRef: options.capabilityRef, ...ACTIVE },
+        { by: [], ...WHETHER_ACTIVE },
+      ),
     );
     return cohortRetention(activity, {
       capabilityRef: options.capabilityRef ?? null,
@@ -166,15 +195,17 @@ export class MetricsService {
   async stickiness(
     range: WeekRange & { capabilityRef?: string },
   ): Promise<{ capabilityRef: string | null; weeks: StickinessWeek[] }> {
-    const activity = await this.options.store.weeklyActivity(
-      {
-        // The window of the first week reaches back before `from`.
-        from: addWeeks(range.from, -3),
-        to: range.to,
-        capabilityRef: range.capabilityRef,
-        ...ACTIVE,
-      },
-      { by: [], ...WHETHER_ACTIVE },
+    const { activity } = await this.ofProductTeams(
+      this.options.store.weeklyActivity(
+        {
+          // The window of the first week reaches back before `from`.
+          from: addWeeks(range.from, -3),
+          to: range.to,
+          capabilityRef: range.capabilityRef,
+          ...ACTIVE,
+        },
+        { by: [], ...WHETHER_ACTIVE },
+      ),
     );
     return {
       capabilityRef: range.capabilityRef ?? null,
@@ -209,10 +240,12 @@ export class MetricsService {
 
   async timeToHabit(options: { habitWeeks?: number }): Promise<TimeToHabit> {
     const { store, capabilities } = this.options;
-    const [activity, known, recorded] = await Promise.all([
-      store.weeklyActivity(
-        { withCapability: true, ...ACTIVE },
-        { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+    const [{ activity }, known, recorded] = await Promise.all([
+      this.ofProductTeams(
+        store.weeklyActivity(
+          { withCapability: true, ...ACTIVE },
+          { by: ['capabilityRef'], ...WHETHER_ACTIVE },
+        ),
       ),
       capabilities.capabilities(),
       store.capabilityRefsWithActivity(),
@@ -254,14 +287,15 @@ export class MetricsService {
     range: WeekRange,
     now = new Date(),
   ): Promise<CapabilityHabits | undefined> {
-    const { store, teams, capabilities } = this.options;
-    const [activity, totalTeams, known] = await Promise.all([
+    const { store, capabilities } = this.options;
+    const [{ activity, totalTeams }, known] = await Promise.all([
       // Every figure of the page counts active weeks only.
-      store.weeklyActivity(
-        { capabilityRef, ...ACTIVE },
-        { by: [], ...WHETHER_ACTIVE },
+      this.ofProductTeams(
+        store.weeklyActivity(
+          { capabilityRef, ...ACTIVE },
+          { by: [], ...WHETHER_ACTIVE },
+        ),
       ),
-      teams.totalTeams(),
       // Asks the catalog when the cached index does not know it: a capability annotated minutes ago is one.
       capabilities.isCapability(capabilityRef, { checkCatalog: true }),
     ]);

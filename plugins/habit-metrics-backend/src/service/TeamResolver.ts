@@ -1,6 +1,14 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, RELATION_MEMBER_OF } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  productTeams,
+  TeamGroup,
+} from '@platform-product/plugin-habit-metrics-common';
 import { normaliseRef } from '../refs';
 
 const CACHE_MS = 5 * 60 * 1000;
@@ -8,12 +16,12 @@ const BATCH = 200;
 
 /**
  * A user's teams are the groups they are a member of in the catalog (`memberOf` relations). Used to turn user refs
- * into team refs before anything is stored, and to count the teams adoption shares are relative to. Cached briefly:
- * ingestion and the events API resolve the same people over and over.
+ * into team refs before anything is stored, and to list the product teams every adoption figure counts (the
+ * denominator of the shares). Cached briefly: ingestion and the events API resolve the same people over and over.
  */
 export class TeamResolver {
   private readonly users = new Map<string, { at: number; teams: string[] }>();
-  private total?: { at: number; count: number | null };
+  private groups?: { at: number; groups: TeamGroup[] };
 
   constructor(
     private readonly options: {
@@ -21,6 +29,10 @@ export class TeamResolver {
       auth: AuthService;
       logger: LoggerService;
       teamTypes: string[];
+      /** Normalised refs of the owners of the platform capabilities (CapabilityIndex.owners). */
+      capabilityOwners?: () => Promise<string[]>;
+      /** Count the owners of capabilities as product teams too (`habitMetrics.includeCapabilityOwners`). */
+      includeCapabilityOwners?: boolean;
     },
   ) {}
 
@@ -73,28 +85,58 @@ export class TeamResolver {
     return result;
   }
 
-  /** Groups whose spec.type is one of habitMetrics.teamTypes; null when the catalog cannot be read. */
+  /**
+   * The product teams (productTeams() of habit-metrics-common): Groups whose spec.type is one of
+   * habitMetrics.teamTypes, less the owners of capabilities unless habitMetrics.includeCapabilityOwners; normalised
+   * refs, sorted. Null when the catalog cannot be read (and nothing was read before).
+   */
+  async productTeams(): Promise<string[] | null> {
+    const groups = await this.teamGroups();
+    if (groups === null) return null;
+    const { teamTypes, includeCapabilityOwners = false } = this.options;
+    const capabilityOwners = includeCapabilityOwners
+      ? []
+      : (await this.options.capabilityOwners?.()) ?? [];
+    return productTeams(groups, {
+      teamTypes,
+      capabilityOwners,
+      includeCapabilityOwners,
+    });
+  }
+
+  /** The number of product teams; null when the catalog cannot be read. */
   async totalTeams(): Promise<number | null> {
-    if (this.total && Date.now() - this.total.at < CACHE_MS) {
-      return this.total.count;
+    return (await this.productTeams())?.length ?? null;
+  }
+
+  /** Groups of habitMetrics.teamTypes with their types; the last answer when the catalog cannot be read now. */
+  private async teamGroups(): Promise<TeamGroup[] | null> {
+    if (this.groups && Date.now() - this.groups.at < CACHE_MS) {
+      return this.groups.groups;
     }
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
       const { items } = await this.options.catalog.getEntities(
         {
           filter: { kind: 'group', 'spec.type': this.options.teamTypes },
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.type'],
         },
         { credentials },
       );
-      this.total = { at: Date.now(), count: items.length };
+      this.groups = {
+        at: Date.now(),
+        groups: items.map(item => ({
+          ref: stringifyEntityRef(item),
+          type: (item.spec as { type?: unknown } | undefined)?.type,
+        })),
+      };
     } catch (error) {
       this.options.logger.warn(
-        `Could not count the teams in the catalog: ${error}`,
+        `Could not read the teams in the catalog: ${error}`,
       );
-      return this.total?.count ?? null;
+      return this.groups?.groups ?? null;
     }
-    return this.total.count;
+    return this.groups.groups;
   }
 
   /** Whether a group with this (normalised) ref is in the catalog. */

@@ -126,6 +126,7 @@ describe('habit-metrics router', () => {
   async function startBackend(
     databaseId: Parameters<typeof databases.init>[0],
     entities: Entity[] = orgEntities,
+    settings: object = {},
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
@@ -135,6 +136,7 @@ describe('habit-metrics router', () => {
         mockServices.rootConfig.factory({
           data: {
             habitMetrics: {
+              ...settings,
               ingestion: {
                 scaffolder: { enabled: false },
                 catalog: { enabled: false },
@@ -445,16 +447,30 @@ describe('habit-metrics router', () => {
         teamRef('billing'),
       ]);
 
+      // Product teams: checkout, billing and mobile (platform-team owns the capabilities).
+      expect((await get('/summary')).teams).toBe(3);
       const adoption = await get(`/adoption?capability=${GOLDEN_PATH}`);
       bodies.push(adoption);
       expect(adoption).toMatchObject({
         capabilityRef: GOLDEN_PATH,
         templateRef: null,
-        totalTeams: 4,
+        totalTeams: 3,
       });
       expect(adoption.weeks[25]).toMatchObject({
         cumulativeAdopters: 2,
-        share: 0.5,
+        share: 0.6667,
+      });
+      expect(adoption.figures).toEqual({
+        week: thisWeek,
+        productTeams: 3,
+        adopters: 2,
+        adopterRefs: [teamRef('billing'), teamRef('checkout')],
+        share: 0.6667,
+        // Both ran the template 3 weeks ago: inside the 4 weeks ending with this one.
+        activeTeams: 2,
+        before: { week: addWeeks(thisWeek, -12), adopters: 0, activeTeams: 0 },
+        trendThreshold: 1,
+        trend: 'growing',
       });
       const all = await get('/adoption');
       bodies.push(all);
@@ -462,6 +478,8 @@ describe('habit-metrics router', () => {
         EVENT_STREAMING,
         GOLDEN_PATH,
       ]);
+      // The list and the one capability agree.
+      expect(all.capabilities[1].figures).toEqual(adoption.figures);
       const byTemplate = await get('/adoption?template=node-service');
       bodies.push(byTemplate);
       expect(byTemplate.templateRef).toBe('template:default/node-service');
@@ -530,7 +548,7 @@ describe('habit-metrics router', () => {
       bodies.push(capability);
       expect(capability).toMatchObject({
         capabilityRef: GOLDEN_PATH,
-        adoption: { totalTeams: 4 },
+        adoption: { totalTeams: 3, figures: adoption.figures },
         timeToHabit: { reached: 1 },
       });
       expect(
@@ -543,6 +561,50 @@ describe('habit-metrics router', () => {
 
       // ben's runs are there, as his teams' activity; no response names a person.
       expect(JSON.stringify(bodies)).not.toMatch(/user:|ben/i);
+    });
+
+    it('counts product teams only: the owners of capabilities unless habitMetrics.includeCapabilityOwners', async () => {
+      const platformUse = {
+        source: 'ci',
+        kind: 'deploy',
+        way: 'new',
+        capabilityRef: EVENT_STREAMING,
+        teamRef: teamRef('platform-team'),
+        at: at(1),
+      };
+      const mobileUse = { ...platformUse, teamRef: teamRef('mobile') };
+      const figuresOf = async (server: any) => {
+        const res = await request(server)
+          .get(`${BASE}/adoption?capability=${EVENT_STREAMING}`)
+          .set(as('reader'));
+        expect(res.status).toBe(200);
+        return res.body.figures;
+      };
+
+      const { server } = await startBackend(databaseId);
+      expect(
+        (await send(server, { events: [platformUse, mobileUse] })).status,
+      ).toBe(202);
+      expect(await figuresOf(server)).toMatchObject({
+        productTeams: 3,
+        adopters: 1,
+        adopterRefs: [teamRef('mobile')],
+        activeTeams: 1,
+      });
+
+      const withOwners = await startBackend(databaseId, orgEntities, {
+        includeCapabilityOwners: true,
+      });
+      expect(
+        (await send(withOwners.server, { events: [platformUse, mobileUse] }))
+          .status,
+      ).toBe(202);
+      expect(await figuresOf(withOwners.server)).toMatchObject({
+        productTeams: 4,
+        adopters: 2,
+        adopterRefs: [teamRef('mobile'), teamRef('platform-team')],
+        activeTeams: 2,
+      });
     });
 
     it('tells a fresh install from a quiet one: nothing recorded, no capabilities', async () => {

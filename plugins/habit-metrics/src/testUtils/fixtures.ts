@@ -70,6 +70,7 @@ export const goldenPath: GoldenPathShare = {
 };
 
 function adoptionOf(capabilityRef: string, adopters: number[]): Adoption {
+  const last = adopters[adopters.length - 1];
   return {
     capabilityRef,
     templateRef: null,
@@ -80,6 +81,20 @@ function adoptionOf(capabilityRef: string, adopters: number[]): Adoption {
       cumulativeAdopters: adopters[i],
       share: adopters[i] / 10,
     })),
+    figures: {
+      week: WEEKS[WEEKS.length - 1],
+      productTeams: 10,
+      adopters: last,
+      adopterRefs: Array.from(
+        { length: last },
+        (_, i) => `group:default/team-${i + 1}`,
+      ),
+      share: last / 10,
+      activeTeams: last - 1,
+      before: { week: '2025-12-08', adopters: 0, activeTeams: 0 },
+      trendThreshold: 1,
+      trend: 'growing',
+    },
   };
 }
 

@@ -220,31 +220,43 @@ export const spec = {
       },
       "Consumers": {
         "type": "object",
+        "description": "Used by N (count) of M (productTeams) product teams. With habit-metrics installed these are its figures (source habit-metrics): its cumulative adopters and product teams; otherwise the product teams owning an entity that uses the capability in the catalog (source catalog).",
         "properties": {
           "teams": {
             "type": "array",
             "items": {
               "type": "string"
             },
-            "description": "Entity refs of the consuming product teams."
+            "description": "Entity refs of the adopting product teams."
           },
           "count": {
-            "type": "integer"
+            "type": "integer",
+            "description": "N: the adopters"
           },
           "productTeams": {
-            "type": "integer"
+            "type": "integer",
+            "description": "M: the product teams"
           },
           "share": {
             "type": "number",
             "minimum": 0,
-            "maximum": 1
+            "maximum": 1,
+            "description": "count / productTeams to 4 decimals; 0 without product teams."
           },
-          "activeLast28Days": {
+          "activeTeams": {
             "type": [
               "integer",
               "null"
             ],
-            "description": "Teams habit-metrics reports active in the last 28 days; null without habit-metrics."
+            "description": "Product teams active in the 4 weeks ending with the current one (habit-metrics); null from the catalog."
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "habit-metrics",
+              "catalog"
+            ],
+            "description": "Where the adopters come from."
           }
         },
         "required": [
@@ -252,7 +264,8 @@ export const spec = {
           "count",
           "productTeams",
           "share",
-          "activeLast28Days"
+          "activeTeams",
+          "source"
         ]
       },
       "Need": {
@@ -363,7 +376,8 @@ export const spec = {
               "flat",
               "shrinking",
               null
-            ]
+            ],
+            "description": "habit-metrics' trend over the last 12 weeks; null without habit-metrics."
           },
           "firstSeenAt": {
             "type": "string"

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { exampleCatalog, withRelations } from '../testing/catalog';
 import {
   absentFamilies,
+  adoptionOf,
   capabilityHabits,
   mockHabitMetrics,
   mockNeedsDiscovery,
@@ -105,8 +106,9 @@ describe('CapabilityFactsCollector', () => {
         teams: [team('billing')],
         count: 1,
         productTeams: 7,
-        share: 1 / 7,
-        activeLast28Days: null,
+        share: 0.1429,
+        activeTeams: null,
+        source: 'catalog',
       });
 
       // the system, its parts and their APIs
@@ -333,15 +335,36 @@ describe('CapabilityFactsCollector', () => {
   });
 
   describe('with needs-discovery and habit-metrics', () => {
-    const weeks = (active: number[]) =>
-      active.map((activeTeams, i) => ({
-        week: `2026-W${String(40 + i)}`,
-        activeTeams,
-        cumulativeAdopters: activeTeams,
-        share: activeTeams / 7,
-      }));
+    const EVENT_STREAMING = 'system:default/event-streaming';
+    /** habit-metrics' figures of the example capabilities (adopters differ from the catalog's consumers on purpose). */
+    const eventStreaming = adoptionOf(EVENT_STREAMING, {
+      adopterRefs: [
+        'checkout',
+        'data-insights',
+        'mobile',
+        'warehouse',
+        'billing',
+      ]
+        .map(team)
+        .sort(),
+      activeTeams: 4,
+      before: { week: '2026-08-31', adopters: 2, activeTeams: 2 },
+      trend: 'growing',
+    });
+    const reportBuilder = adoptionOf('System:default/Report-Builder', {
+      adopterRefs: [team('billing')],
+      activeTeams: 0,
+      before: { week: '2026-08-31', adopters: 1, activeTeams: 1 },
+      trend: 'shrinking',
+    });
+    const logShipping = adoptionOf('system:default/log-shipping', {
+      adopterRefs: ALL_TEAMS.slice(0, 6),
+      activeTeams: 6,
+      before: { week: '2026-08-31', adopters: 6, activeTeams: 6 },
+      trend: 'flat',
+    });
 
-    it('uses shared needs, named active teams and adoption trends', async () => {
+    it("shows habit-metrics' figures as they are: adopters N of its M product teams, active teams and trend", async () => {
       const needsDiscovery = mockNeedsDiscovery([
         registeredNeed('need-event-streaming', {
           title: 'Event streaming',
@@ -351,50 +374,16 @@ describe('CapabilityFactsCollector', () => {
         }),
         registeredNeed('need-data-access', { shared: false, teams: 1 }),
       ]);
-      // mobile is new; the platform team and unknown groups do not count
-      const eventStreaming = {
-        ...capabilityHabits(
-          'system:default/event-streaming',
-          weeks([2, 2, 2, 2, 4, 4, 5, 5]),
-        ),
-        activeTeamsLast28Days: [
-          'group:default/mobile',
-          'checkout',
-          'group:default/platform-team',
-          'group:default/nobody',
-        ],
-      };
       const habitMetrics = mockHabitMetrics({
-        adoption: [
-          {
-            capabilityRef: 'system:default/report-builder',
-            templateRef: null,
-            totalTeams: 7,
-            weeks: weeks([1, 1, 1, 1, 3, 3, 3, 3]),
-          },
-        ],
+        adoption: [eventStreaming, reportBuilder, logShipping],
+        // Not in the adoption list yet (annotated since habit-metrics read the catalog): asked one by one.
         capabilities: {
-          'system:default/log-shipping': capabilityHabits(
-            'system:default/log-shipping',
-            weeks([2, 2, 2, 2, 2, 2, 2, 2]),
-            {
-              stickiness: [
-                {
-                  week: '2026-W47',
-                  weeklyActiveTeams: 2,
-                  activeTeamsLast4Weeks: 6,
-                  stickiness: 2 / 6,
-                },
-                {
-                  week: '2026-W46',
-                  weeklyActiveTeams: 2,
-                  activeTeamsLast4Weeks: 2,
-                  stickiness: 1,
-                },
-              ],
-            },
+          'system:default/feature-flags': capabilityHabits(
+            'system:default/feature-flags',
+            [],
+            {},
+            { adopterRefs: [team('mobile')], activeTeams: 1 },
           ),
-          'system:default/event-streaming': eventStreaming,
         },
       });
       const { collector } = collectorFor(exampleCatalog(), {
@@ -406,6 +395,7 @@ describe('CapabilityFactsCollector', () => {
         needsDiscovery: true,
         habitMetrics: true,
       });
+      expect(facts.productTeams).toBe(7);
       const byName = Object.fromEntries(
         facts.capabilities.map(c => [c.entityRef.split('/')[1], c]),
       );
@@ -419,44 +409,106 @@ describe('CapabilityFactsCollector', () => {
       });
       expect(byName['self-service-data'].need?.state).toBe('not-shared');
       expect(byName['continuous-delivery'].need?.state).toBe('not-found');
+
+      // habit-metrics' adopters, not the catalog's consumers (checkout, customer-portal, fleet-tracking, warehouse),
+      // and not a union of both.
       expect(byName['event-streaming'].consumers).toEqual({
-        teams: [
-          'checkout',
-          'customer-portal',
-          'fleet-tracking',
-          'mobile',
-          'warehouse',
-        ].map(team),
+        teams: eventStreaming.figures.adopterRefs,
         count: 5,
         productTeams: 7,
-        share: 5 / 7,
-        activeLast28Days: 2,
+        share: 0.7143,
+        activeTeams: 4,
+        source: 'habit-metrics',
       });
       expect(byName['event-streaming'].adoptionTrend).toBe('growing');
-      // no names from habit-metrics: the busiest recent week counts (3 teams), above the catalog's 1
+      // the list's refs match whatever their case
       expect(byName['report-builder'].consumers).toMatchObject({
-        teams: [team('billing')],
-        count: 3,
-        activeLast28Days: 3,
+        count: 1,
+        activeTeams: 0,
+        source: 'habit-metrics',
       });
-      expect(byName['report-builder'].adoptionTrend).toBe('growing');
-      // no names, but distinct teams over the last four weeks (stickiness): the latest count
+      expect(byName['report-builder'].adoptionTrend).toBe('shrinking');
       expect(byName['log-shipping'].consumers).toMatchObject({
         count: 6,
-        activeLast28Days: 6,
+        share: 0.8571,
+        activeTeams: 6,
       });
-      expect(byName['log-shipping'].consumers.teams).toHaveLength(3);
       expect(byName['log-shipping'].adoptionTrend).toBe('flat');
-      // known to neither: installed, but no data
-      expect(byName['feature-flags'].adoptionTrend).toBeNull();
-      expect(byName['feature-flags'].consumers.activeLast28Days).toBe(0);
+      expect(byName['feature-flags'].consumers).toMatchObject({
+        teams: [team('mobile')],
+        count: 1,
+        activeTeams: 1,
+        source: 'habit-metrics',
+      });
+      // habit-metrics knows nothing of it (no answer): the catalog's consumers, said so, and no trend
+      expect(byName['service-golden-path'].consumers).toMatchObject({
+        teams: ALL_TEAMS,
+        count: 7,
+        activeTeams: null,
+        source: 'catalog',
+      });
+      expect(byName['service-golden-path'].adoptionTrend).toBeNull();
 
-      // the registry once, the adoption list once, then each capability's details
+      // the registry once, the adoption list once, then only the capabilities the list does not name
       expect(needsDiscovery.listNeeds).toHaveBeenCalledTimes(1);
       expect(habitMetrics.listAdoption).toHaveBeenCalledTimes(1);
-      expect(habitMetrics.getCapabilityHabits).toHaveBeenCalledTimes(9);
-      expect(habitMetrics.getCapabilityHabits).toHaveBeenCalledWith(
-        'system:default/event-streaming',
+      expect(habitMetrics.getCapabilityHabits).toHaveBeenCalledTimes(6);
+      expect(habitMetrics.getCapabilityHabits).not.toHaveBeenCalledWith(
+        EVENT_STREAMING,
+      );
+    });
+
+    it('takes M from habit-metrics, e.g. when it counts the owners of capabilities too', async () => {
+      const habitMetrics = mockHabitMetrics({
+        adoption: [
+          adoptionOf(EVENT_STREAMING, {
+            productTeams: 8,
+            adopterRefs: [team('mobile'), team('platform-team')],
+            activeTeams: 2,
+          }),
+        ],
+      });
+      const { collector } = collectorFor(exampleCatalog(), {
+        needsDiscovery: mockNeedsDiscovery([]),
+        habitMetrics,
+      });
+      const facts = await collector.collect();
+      expect(facts.productTeams).toBe(8);
+      expect(
+        facts.capabilities.find(c => c.entityRef === EVENT_STREAMING)!
+          .consumers,
+      ).toEqual({
+        teams: [team('mobile'), team('platform-team')],
+        count: 2,
+        productTeams: 8,
+        share: 0.25,
+        activeTeams: 2,
+        source: 'habit-metrics',
+      });
+    });
+
+    it('collects one capability with `only` from its habit-metrics answer, with the same facts as the full collection', async () => {
+      const habitMetrics = mockHabitMetrics({
+        adoption: [eventStreaming],
+        capabilities: {
+          [EVENT_STREAMING]: {
+            ...capabilityHabits(EVENT_STREAMING, []),
+            adoption: eventStreaming,
+          },
+        },
+      });
+      const { collector } = collectorFor(exampleCatalog(), {
+        needsDiscovery: mockNeedsDiscovery([]),
+        habitMetrics,
+      });
+      const full = await collector.collect();
+      habitMetrics.listAdoption.mockClear();
+      const one = await collector.collect({ only: EVENT_STREAMING });
+      expect(habitMetrics.listAdoption).not.toHaveBeenCalled();
+      expect(one.productTeams).toBe(full.productTeams);
+      expect(one.sources).toEqual(full.sources);
+      expect(one.capabilities).toEqual(
+        full.capabilities.filter(c => c.entityRef === EVENT_STREAMING),
       );
     });
 
@@ -481,6 +533,10 @@ describe('CapabilityFactsCollector', () => {
         habitMetrics: false,
       });
       expect(facts.capabilities).toHaveLength(9);
+      for (const capability of facts.capabilities) {
+        expect(capability.consumers.source).toBe('catalog');
+        expect(capability.adoptionTrend).toBeNull();
+      }
       expect(habitMetrics.getCapabilityHabits).not.toHaveBeenCalled();
       expect(logger.info).toHaveBeenCalledWith(
         'Scorecard without needs-discovery: needs-discovery could not list needs: boom (HTTP 500)',
@@ -490,18 +546,13 @@ describe('CapabilityFactsCollector', () => {
       );
     });
 
-    it("counts a capability without habit-metrics' details when its detail read fails", async () => {
+    it('falls back to the catalog for a capability whose figures do not know the product teams', async () => {
       const habitMetrics = mockHabitMetrics({
         adoption: [
-          {
-            capabilityRef: 'System:default/report-builder',
-            templateRef: null,
-            totalTeams: null,
-            weeks: weeks([1, 1, 1, 1, 3, 3, 3, 3]).map(w => ({
-              ...w,
-              share: null,
-            })),
-          },
+          adoptionOf('system:default/report-builder', {
+            productTeams: null,
+            adopterRefs: [team('billing'), team('mobile')],
+          }),
         ],
       });
       habitMetrics.getCapabilityHabits.mockRejectedValue(
@@ -513,12 +564,19 @@ describe('CapabilityFactsCollector', () => {
       });
       const facts = await collector.collect();
       expect(facts.sources.habitMetrics).toBe(true);
+      expect(facts.productTeams).toBe(7);
       const report = facts.capabilities.find(c =>
         c.entityRef.endsWith('/report-builder'),
       )!;
-      // the adoption list (ref matched whatever its case) still counts
-      expect(report.consumers).toMatchObject({ count: 3, activeLast28Days: 3 });
-      expect(report.adoptionTrend).toBe('growing');
+      expect(report.consumers).toEqual({
+        teams: [team('billing')],
+        count: 1,
+        productTeams: 7,
+        share: 0.1429,
+        activeTeams: null,
+        source: 'catalog',
+      });
+      expect(report.adoptionTrend).toBeNull();
     });
   });
 });

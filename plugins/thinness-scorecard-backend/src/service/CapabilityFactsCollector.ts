@@ -15,15 +15,21 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  Adoption,
+  AdoptionFigures,
+  adoptionShare,
   AdoptionWeek as HabitAdoptionWeek,
   CapabilityHabits,
+  productTeams as productTeamsOf,
+  TeamGroup,
 } from '@platform-product/plugin-habit-metrics-common';
 import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
 import { RegisteredNeed } from '@platform-product/plugin-needs-discovery-common';
 import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
 import {
+  AdoptionTrend,
   AdoptionWeek,
-  adoptionTrendFromWeeks,
+  CapabilityConsumers,
   CapabilityFacts,
   CapabilityNeed,
   FactSources,
@@ -212,18 +218,18 @@ export function scorecardWeeks(
 }
 
 /**
- * Weekly adoption of every capability, keyed by lower-cased ref; null when habit-metrics is not installed or did not
- * answer (logged, never an exception).
+ * habit-metrics' adoption of every capability it knows (weekly series and figures), keyed by lower-cased ref; null
+ * when habit-metrics is not installed or did not answer (logged, never an exception).
  */
 export async function readAdoption(
   habitMetrics: HabitMetricsService,
   logger: LoggerService,
-): Promise<Map<string, AdoptionWeek[]> | null> {
+): Promise<Map<string, Adoption> | null> {
   try {
-    const map = new Map<string, AdoptionWeek[]>();
+    const map = new Map<string, Adoption>();
     for (const entry of await habitMetrics.listAdoption()) {
       if (!entry || typeof entry.capabilityRef !== 'string') continue;
-      map.set(keyOf(entry.capabilityRef), scorecardWeeks(entry.weeks));
+      map.set(keyOf(entry.capabilityRef), entry);
     }
     return map;
   } catch (error) {
@@ -245,45 +251,56 @@ export async function readCapabilityHabits(
 }
 
 /**
- * The teams habit-metrics names as active with the capability in the last 28 days, when its answer carries them
- * (`activeTeamsLast28Days`: not part of habit-metrics' `CapabilityHabits`, which counts them in `stickiness`
- * instead; read when present so that a habit-metrics that names them is used).
+ * habit-metrics' figures of one capability when they can be shown: they name the product teams they count (M is
+ * known). Otherwise (habit-metrics could not read the catalog, or gave no figures) the row falls back to the catalog.
  */
-function namedActiveTeams(detail: CapabilityHabits | null): unknown[] | null {
-  const answer: { capabilityRef?: unknown; activeTeamsLast28Days?: unknown } =
-    detail ?? {};
-  return Array.isArray(answer.activeTeamsLast28Days)
-    ? answer.activeTeamsLast28Days
-    : null;
+function usableFigures(
+  adoption: Adoption | undefined,
+): (AdoptionFigures & { productTeams: number }) | null {
+  const figures = adoption?.figures;
+  if (
+    !figures ||
+    typeof figures.productTeams !== 'number' ||
+    typeof figures.adopters !== 'number' ||
+    !Array.isArray(figures.adopterRefs)
+  ) {
+    return null;
+  }
+  return figures as AdoptionFigures & { productTeams: number };
 }
+
+const TRENDS: readonly AdoptionTrend[] = ['growing', 'flat', 'shrinking'];
 
 /**
- * How many teams habit-metrics saw active in the last 28 days when it cannot name them: its latest
- * `activeTeamsLast4Weeks` when it reports stickiness, otherwise the most recent four weeks' highest `activeTeams`
- * (a lower bound).
+ * "Used by N of M product teams" from habit-metrics' figures, as they are: N its cumulative adopters, M its product
+ * teams, the share and the teams active in the last 4 weeks. No recount.
  */
-function activeTeamsCount(
-  detail: CapabilityHabits | null,
-  weeks: readonly AdoptionWeek[],
-): number {
-  const stickiness = (detail?.stickiness ?? [])
-    .filter(point => typeof point?.activeTeamsLast4Weeks === 'number')
-    .sort((a, b) => String(a.week).localeCompare(String(b.week)));
-  if (stickiness.length > 0) {
-    return stickiness[stickiness.length - 1].activeTeamsLast4Weeks!;
-  }
-  return activeTeamsLowerBound(weeks);
+export function consumersFromHabitMetrics(
+  figures: AdoptionFigures & { productTeams: number },
+): CapabilityConsumers {
+  return {
+    teams: [...figures.adopterRefs].sort(),
+    count: figures.adopters,
+    productTeams: figures.productTeams,
+    share: figures.share ?? 0,
+    activeTeams: figures.activeTeams,
+    source: 'habit-metrics',
+  };
 }
 
-/** The most recent four weeks' highest `activeTeams`: a lower bound of the distinct teams active in 28 days. */
-function activeTeamsLowerBound(weeks: readonly AdoptionWeek[]): number {
-  const recent = [...weeks]
-    .sort((a, b) => String(a.week).localeCompare(String(b.week)))
-    .slice(-4);
-  return recent.reduce(
-    (max, week) => Math.max(max, Number(week.activeTeams) || 0),
-    0,
-  );
+/** "Used by N of M product teams" from the catalog's relations, when habit-metrics is absent or has no figures. */
+export function consumersFromCatalog(
+  teams: readonly string[],
+  productTeams: number,
+): CapabilityConsumers {
+  return {
+    teams: [...teams].sort(),
+    count: teams.length,
+    productTeams,
+    share: adoptionShare(teams.length, productTeams) ?? 0,
+    activeTeams: null,
+    source: 'catalog',
+  };
 }
 
 function needOf(
@@ -312,10 +329,15 @@ export interface CapabilityFactsCollectorOptions {
   auth: AuthService;
   logger: LoggerService;
   teamTypes: string[];
+  /** Count the owners of capabilities as product teams too (only used when habit-metrics is absent). */
+  includeCapabilityOwners?: boolean;
   capabilityFilter?: CapabilityFilter;
   /** needs-discovery (`needsDiscoveryServiceRef`); a capability's need is "unverified" when it is not installed. */
   needsDiscovery: NeedsDiscoveryService;
-  /** habit-metrics (`habitMetricsServiceRef`); adoption figures are null when it is not installed. */
+  /**
+   * habit-metrics (`habitMetricsServiceRef`): when installed, its figures are the adopters, product teams, active
+   * teams and trend; without it the adopters come from the catalog and the trend is null.
+   */
   habitMetrics: HabitMetricsService;
   /** Entities per catalog page. Default 1000. */
   pageSize?: number;
@@ -328,7 +350,7 @@ export interface CapabilityFactsCollectorOptions {
   surfaceBatchSize?: number;
   /** By-refs requests in flight at once. Default 4. */
   concurrency?: number;
-  /** Parallel habit-metrics requests. Default 8. */
+  /** Parallel habit-metrics requests (capabilities its adoption list does not name yet). Default 8. */
   habitConcurrency?: number;
 }
 
@@ -456,21 +478,18 @@ export class CapabilityFactsCollector {
         }
       }
     }
-    const platformOwners = new Set(
-      allCapabilities
-        .map(ownerOf)
-        .filter((owner): owner is string => owner !== null)
-        .map(keyOf),
-    );
+    const capabilityOwners = allCapabilities
+      .map(ownerOf)
+      .filter((owner): owner is string => owner !== null);
     const onlyKey = options.only ? keyOf(options.only) : undefined;
     const capabilities = onlyKey
       ? allCapabilities.filter(entity => keyOf(refOf(entity)) === onlyKey)
       : allCapabilities;
     stage(`capabilities (${allCapabilities.length})`);
 
-    // Product teams: groups of the configured types, except the owners of capabilities.
-    const productTeams: string[] = [];
-    const teamIndex = new Map<string, number>();
+    // Product teams (habit-metrics-common's definition): groups of the configured types, less the owners of
+    // capabilities unless includeCapabilityOwners. With habit-metrics installed its product teams are shown instead.
+    const groups: TeamGroup[] = [];
     for await (const page of this.pages(
       {
         filter: [
@@ -484,13 +503,18 @@ export class CapabilityFactsCollector {
       credentials,
     )) {
       for (const entity of page) {
-        const ref = refOf(entity);
-        const key = keyOf(ref);
-        if (platformOwners.has(key) || teamIndex.has(key)) continue;
-        teamIndex.set(key, productTeams.length);
-        productTeams.push(ref);
+        groups.push({
+          ref: refOf(entity),
+          type: (entity.spec as { type?: unknown } | undefined)?.type,
+        });
       }
     }
+    const productTeams = productTeamsOf(groups, {
+      teamTypes,
+      capabilityOwners,
+      includeCapabilityOwners: this.options.includeCapabilityOwners,
+    });
+    const teamIndex = new Map(productTeams.map((ref, index) => [ref, index]));
     stage(`product teams (${productTeams.length})`);
 
     const { consumerTeams, surfaceSize } =
@@ -506,60 +530,38 @@ export class CapabilityFactsCollector {
 
     // needs-discovery and habit-metrics, when installed.
     const needs = await readNeeds(this.options.needsDiscovery, logger);
-    const adoption = await readAdoption(this.options.habitMetrics, logger);
-    const habitDetails = new Map<string, CapabilityHabits | null>();
-    if (adoption) {
-      const details = await mapLimit(
-        capabilities,
-        this.options.habitConcurrency ?? 8,
-        entity =>
-          readCapabilityHabits(this.options.habitMetrics, refOf(entity)),
-      );
-      capabilities.forEach((entity, i) =>
-        habitDetails.set(keyOf(refOf(entity)), details[i]),
-      );
-    }
+    const adoption =
+      onlyKey && capabilities.length === 1
+        ? await this.adoptionOfOne(refOf(capabilities[0]))
+        : await this.adoptionOfAll(capabilities);
     stage('needs-discovery and habit-metrics');
     const sources: FactSources = {
       needsDiscovery: needs !== null,
       habitMetrics: adoption !== null,
     };
+    // habit-metrics' product teams, when it knows them: the M of every row it gives figures for.
+    let habitProductTeams: number | null = null;
+    for (const entry of adoption?.values() ?? []) {
+      const figures = usableFigures(entry);
+      if (figures) {
+        habitProductTeams = figures.productTeams;
+        break;
+      }
+    }
 
     const facts = capabilities.map(entity => {
       const entityRef = refOf(entity);
       const cap = keyOf(entityRef);
       const owner = ownerOf(entity);
-      const ownerKey = owner ? keyOf(owner) : null;
-      const ownerIndex = ownerKey === null ? -1 : teamIndex.get(ownerKey) ?? -1;
-      const named = new Set<number>(consumerTeams.get(cap) ?? []);
-      named.delete(ownerIndex);
-
-      let activeLast28Days: number | null = null;
-      let weeks: AdoptionWeek[] | null = null;
-      if (adoption) {
-        const detail = habitDetails.get(cap) ?? null;
-        weeks = detail?.adoption?.weeks
-          ? scorecardWeeks(detail.adoption.weeks)
-          : adoption.get(cap) ?? [];
-        const namedActive = namedActiveTeams(detail);
-        if (namedActive) {
-          const active = new Set<number>();
-          for (const team of namedActive) {
-            const ref =
-              typeof team === 'string' ? normalizeRef(team, 'group') : null;
-            const index = ref === null ? -1 : teamIndex.get(keyOf(ref)) ?? -1;
-            if (index >= 0 && index !== ownerIndex) active.add(index);
-          }
-          active.forEach(index => named.add(index));
-          activeLast28Days = active.size;
-        } else {
-          // habit-metrics cannot name the teams: count only.
-          activeLast28Days = activeTeamsCount(detail, weeks);
-        }
-      }
-
-      const count = Math.max(named.size, activeLast28Days ?? 0);
-      const teams = [...named].map(index => productTeams[index]).sort();
+      const figures = adoption ? usableFigures(adoption.get(cap)) : null;
+      const consumers = figures
+        ? consumersFromHabitMetrics(figures)
+        : consumersFromCatalog(
+            [...(consumerTeams.get(cap) ?? [])].map(
+              index => productTeams[index],
+            ),
+            productTeams.length,
+          );
       const fact: CollectedCapability = {
         entityRef,
         title: entity.metadata.title ?? entity.metadata.name,
@@ -571,25 +573,63 @@ export class CapabilityFactsCollector {
             : null,
         valueClass: valueClassOf(entity),
         need: needOf(entity, needs),
-        consumers: {
-          teams,
-          count,
-          productTeams: productTeams.length,
-          share:
-            productTeams.length > 0
-              ? Math.min(1, count / productTeams.length)
-              : 0,
-          activeLast28Days,
-        },
+        consumers,
         surface: surfaceSize.get(cap) ?? 1,
         mvpReviewDate: parseDay(annotation(entity, MVP_REVIEW_DATE_ANNOTATION)),
-        adoptionTrend: weeks ? adoptionTrendFromWeeks(weeks) : null,
+        adoptionTrend:
+          figures && TRENDS.includes(figures.trend) ? figures.trend : null,
         sources,
       };
       return fact;
     });
 
-    return { capabilities: facts, productTeams: productTeams.length, sources };
+    return {
+      capabilities: facts,
+      productTeams: habitProductTeams ?? productTeams.length,
+      sources,
+    };
+  }
+
+  /**
+   * habit-metrics' adoption of the capabilities: its adoption list, and for a capability the list does not name yet
+   * (annotated since habit-metrics last read the catalog) its own answer. Null when habit-metrics is not installed
+   * or did not answer.
+   */
+  private async adoptionOfAll(
+    capabilities: readonly Entity[],
+  ): Promise<Map<string, Adoption> | null> {
+    const { habitMetrics, logger } = this.options;
+    const adoption = await readAdoption(habitMetrics, logger);
+    if (!adoption) return null;
+    const missing = capabilities
+      .map(refOf)
+      .filter(ref => !adoption.has(keyOf(ref)));
+    const details = await mapLimit(
+      missing,
+      this.options.habitConcurrency ?? 8,
+      ref => readCapabilityHabits(habitMetrics, ref),
+    );
+    missing.forEach((ref, i) => {
+      const detail = details[i]?.adoption;
+      if (detail) adoption.set(keyOf(ref), detail);
+    });
+    return adoption;
+  }
+
+  /** habit-metrics' adoption of one capability (its own answer); null when habit-metrics is not installed. */
+  private async adoptionOfOne(
+    entityRef: string,
+  ): Promise<Map<string, Adoption> | null> {
+    const { habitMetrics, logger } = this.options;
+    try {
+      const detail = await habitMetrics.getCapabilityHabits(entityRef);
+      return new Map(
+        detail?.adoption ? [[keyOf(entityRef), detail.adoption]] : [],
+      );
+    } catch (error) {
+      logger.info(`Scorecard without habit-metrics: ${messageOf(error)}`);
+      return null;
+    }
   }
 
   /**

@@ -138,6 +138,8 @@ export class ScorecardService {
       latest &&
       // Stored before scorecards said why they were not scored: an empty one is recomputed.
       (latest.notScored !== undefined || latest.capabilities.length > 0) &&
+      // Stored before rows said where their adopters come from: recomputed with habit-metrics' figures.
+      latest.capabilities.every(c => c.consumers?.source !== undefined) &&
       (latest.capabilities.length > 0 ||
         now.getTime() - Date.parse(latest.computedAt) < EMPTY_RETRY_MS)
     ) {
@@ -186,8 +188,9 @@ export class ScorecardService {
   }
 
   /**
-   * The daily job: unless today (UTC) already has a snapshot and a latest scorecard exists, recompute, snapshot
-   * (one row per day even when replicas race) and notify owners of overdue reviews.
+   * The scheduled job: recompute the latest scorecard (so its figures follow habit-metrics and the catalog within one
+   * schedule period), then, unless today (UTC) already has a snapshot, snapshot it (one row per day even when
+   * replicas race) and notify owners of overdue reviews.
    */
   async runDaily(now: Date = new Date()): Promise<{
     scorecard: Scorecard | undefined;
@@ -195,10 +198,10 @@ export class ScorecardService {
   }> {
     const { store, notifier, settings } = this.options;
     const period = utcDay(now);
-    if ((await store.hasSnapshot(period)) && (await store.getLatest())) {
-      return { scorecard: undefined, snapshotted: false };
-    }
     const scorecard = await this.recompute(now);
+    if (await store.hasSnapshot(period)) {
+      return { scorecard, snapshotted: false };
+    }
     const snapshot = snapshotOf(scorecard, period);
     if (!snapshot) {
       // No capabilities (yet, or the catalog is still ingesting): nothing is scored, so the day is not recorded

@@ -58,29 +58,35 @@ function fakePlugins() {
         cumulativeAdopters: activeTeams + 1,
         share: activeTeams / 7,
       }));
+      const adoption = {
+        capabilityRef: 'system:default/self-service-data',
+        templateRef: null,
+        totalTeams: 7,
+        weeks,
+        figures: {
+          week: '2026-11-23',
+          productTeams: 7,
+          adopters: 4,
+          adopterRefs: [
+            'group:default/billing',
+            'group:default/data-insights',
+            'group:default/fleet-tracking',
+            'group:default/warehouse',
+          ],
+          share: 0.5714,
+          activeTeams: 3,
+          before: { week: '2026-08-31', adopters: 2, activeTeams: 1 },
+          trendThreshold: 1,
+          trend: 'growing',
+        },
+      };
       if (path === '/adoption') {
-        return [
-          200,
-          {
-            capabilities: [
-              { capabilityRef: 'system:default/self-service-data', weeks },
-            ],
-          },
-        ];
+        return [200, { capabilities: [adoption] }];
       }
       if (path === '/capabilities/system/default/self-service-data') {
         return [
           200,
-          {
-            capabilityRef: 'system:default/self-service-data',
-            adoption: { weeks },
-            activeTeamsLast28Days: [
-              'group:default/data-insights',
-              'group:default/fleet-tracking',
-              'group:default/warehouse',
-              'group:default/billing',
-            ],
-          },
+          { capabilityRef: 'system:default/self-service-data', adoption },
         ];
       }
       return undefined;
@@ -179,7 +185,7 @@ describe('thinness-scorecard router', () => {
         'continuous-delivery': 'invest',
         'event-streaming': 'invest',
         'service-golden-path': 'invest',
-        // 4 of 7 with habit-metrics' active teams, but its need is not shared
+        // 4 of 7 product teams in habit-metrics, but its need is not shared
         'self-service-data': 'keep',
       });
       // sorted by verdict precedence
@@ -200,8 +206,30 @@ describe('thinness-scorecard router', () => {
       const data = scorecard.capabilities.find(c =>
         c.entityRef.endsWith('self-service-data'),
       )!;
-      expect(data.consumers).toMatchObject({ count: 4, activeLast28Days: 4 });
+      // habit-metrics' figures as they are
+      expect(data.consumers).toEqual({
+        teams: [
+          'group:default/billing',
+          'group:default/data-insights',
+          'group:default/fleet-tracking',
+          'group:default/warehouse',
+        ],
+        count: 4,
+        productTeams: 7,
+        share: 0.5714,
+        activeTeams: 3,
+        source: 'habit-metrics',
+      });
       expect(data.adoptionTrend).toBe('growing');
+      expect(data.reasons).toContain(
+        'Adoption is growing over the last 12 weeks in habit-metrics; 3 product teams active in the last 4 weeks.',
+      );
+      // a capability habit-metrics does not answer for: the catalog's consumers, said so
+      expect(
+        scorecard.capabilities.find(c =>
+          c.entityRef.endsWith('service-golden-path'),
+        )!.consumers.source,
+      ).toBe('catalog');
 
       expect(scorecard.subscores.map(s => s.id)).toEqual(SUBSCORE_IDS);
       for (const subscore of scorecard.subscores) {

@@ -1,6 +1,7 @@
 // Test helpers only, imported by *.test.ts files.
 import {
   Adoption,
+  AdoptionFigures,
   AdoptionWeek,
   CapabilityHabits,
 } from '@platform-product/plugin-habit-metrics-common';
@@ -58,15 +59,48 @@ export function absentNeedsDiscovery() {
   } satisfies NeedsDiscoveryService;
 }
 
-/** One capability's habits as habit-metrics gives them, with the weeks given and no retention. */
+/** A capability's adoption as habit-metrics gives it: the weeks given and its figures (nobody, 7 product teams). */
+export function adoptionOf(
+  capabilityRef: string,
+  figures: Partial<AdoptionFigures> = {},
+  weeks: AdoptionWeek[] = [],
+): Adoption {
+  const adopterRefs = figures.adopterRefs ?? [];
+  const productTeams =
+    figures.productTeams === undefined ? 7 : figures.productTeams;
+  return {
+    capabilityRef,
+    templateRef: null,
+    totalTeams: productTeams,
+    weeks,
+    figures: {
+      week: '2026-11-23',
+      productTeams,
+      adopters: adopterRefs.length,
+      adopterRefs,
+      share:
+        productTeams === null
+          ? null
+          : Math.round((adopterRefs.length / productTeams) * 10_000) / 10_000,
+      activeTeams: 0,
+      before: { week: '2026-08-31', adopters: 0, activeTeams: 0 },
+      trendThreshold: 1,
+      trend: 'flat',
+      ...figures,
+    },
+  };
+}
+
+/** One capability's habits as habit-metrics gives them, with the weeks and figures given and no retention. */
 export function capabilityHabits(
   capabilityRef: string,
   weeks: AdoptionWeek[],
   overrides: Partial<CapabilityHabits> = {},
+  figures: Partial<AdoptionFigures> = {},
 ): CapabilityHabits {
   return {
     capabilityRef,
-    adoption: { capabilityRef, templateRef: null, totalTeams: 7, weeks },
+    adoption: adoptionOf(capabilityRef, figures, weeks),
     retention: { capabilityRef, weeks: 12, cohorts: [] },
     timeToHabit: null,
     stickiness: [],

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  CapabilityConsumers,
   CapabilityDetail,
   CapabilityScore,
   countVerdicts,
@@ -50,7 +51,8 @@ function capability(
       count: 0,
       productTeams: 10,
       share: 0,
-      activeLast28Days: null,
+      activeTeams: null,
+      source: 'catalog',
     },
     need: null,
     valueClass: 'differentiating',
@@ -65,12 +67,13 @@ function capability(
   };
 }
 
-const consumers = (count: number) => ({
+const consumers = (count: number): CapabilityConsumers => ({
   teams: Array.from({ length: count }, (_, i) => `group:default/team-${i}`),
   count,
   productTeams: 10,
   share: count / 10,
-  activeLast28Days: count,
+  activeTeams: count,
+  source: 'habit-metrics',
 });
 
 export const disposeCapability = capability({

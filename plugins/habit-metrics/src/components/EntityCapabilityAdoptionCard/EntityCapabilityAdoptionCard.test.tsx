@@ -32,8 +32,14 @@ describe('EntityCapabilityAdoptionCard', () => {
     const api = mockHabitMetricsApi();
     await renderCard(api);
 
+    // The same words as the thinness card: N of M product teams.
     expect(
-      await screen.findByText('teams have used it (50% of all teams)'),
+      await screen.findByText('of 10 product teams have used it (50%)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '4 teams active in the last 4 weeks · adoption growing over 12 weeks',
+      ),
     ).toBeInTheDocument();
     expect(api.getCapabilityHabits).toHaveBeenCalledWith(
       'system:default/event-streaming',
@@ -57,7 +63,7 @@ describe('EntityCapabilityAdoptionCard', () => {
 
     expect(
       screen.getByText(
-        /Median 4 weeks from first use to a 4-week streak · 3 of 5 teams got there/,
+        /Median 4 weeks from first use to a 4-week streak · 3 of the 5 adopting teams got there/,
       ),
     ).toBeInTheDocument();
     expect(

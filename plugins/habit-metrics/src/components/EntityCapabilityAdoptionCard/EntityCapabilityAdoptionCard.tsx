@@ -5,8 +5,12 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
+  ACTIVE_WINDOW_WEEKS,
+  AdoptionFigures,
+  AdoptionTrendDirection,
   CapabilityHabits,
   DEFAULT_HABIT_WEEKS,
+  TREND_WEEKS,
 } from '@platform-product/plugin-habit-metrics-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -45,8 +49,44 @@ function TimeToHabitLine(props: {
         : `Median ${formatNumber(
             timeToHabit.medianWeeks,
           )} weeks from first use to a ${DEFAULT_HABIT_WEEKS}-week streak`}{' '}
-      · {timeToHabit.reached} of {plural(timeToHabit.teams, 'team')} got there
+      · {timeToHabit.reached} of the{' '}
+      {plural(timeToHabit.teams, 'adopting team')} got there
     </Typography>
+  );
+}
+
+const TREND_WORDS: Record<AdoptionTrendDirection, string> = {
+  growing: 'growing',
+  flat: 'flat',
+  shrinking: 'shrinking',
+};
+
+/**
+ * The shared figures, worded as the thinness scorecard's capability card words them: "N of M product teams".
+ */
+function AdoptionFiguresLine(props: { figures: AdoptionFigures }) {
+  const { figures } = props;
+  return (
+    <>
+      <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
+        <Typography variant="h4" component="p">
+          {figures.adopters}
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {figures.productTeams === null
+            ? `${figures.adopters === 1 ? 'team has' : 'teams have'} used it`
+            : `of ${plural(
+                figures.productTeams,
+                'product team',
+              )} have used it (${formatPercent(figures.share)})`}
+        </Typography>
+      </Box>
+      <Typography variant="body2" color="textSecondary">
+        {plural(figures.activeTeams, 'team')} active in the last{' '}
+        {ACTIVE_WINDOW_WEEKS} weeks · adoption {TREND_WORDS[figures.trend]} over{' '}
+        {TREND_WEEKS} weeks
+      </Typography>
+    </>
   );
 }
 
@@ -106,24 +146,15 @@ export function EntityCapabilityAdoptionCard() {
     );
   }
 
-  const last = value.adoption.weeks[value.adoption.weeks.length - 1];
   return (
     <InfoCard
       title={CARD_TITLE}
       subheader={`Last ${DEFAULT_RANGE_WEEKS} weeks`}
       deepLink={deepLink}
     >
-      <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
-        <Typography variant="h4" component="p">
-          {last?.cumulativeAdopters ?? 0}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          teams have used it
-          {last?.share !== null && last?.share !== undefined
-            ? ` (${formatPercent(last.share)} of all teams)`
-            : ''}
-        </Typography>
-      </Box>
+      {value.adoption.figures && (
+        <AdoptionFiguresLine figures={value.adoption.figures} />
+      )}
       <AdoptionChart adoptions={[value.adoption]} height={140} compact />
       <Typography variant="subtitle2" style={{ marginTop: 16 }}>
         Retention by cohort

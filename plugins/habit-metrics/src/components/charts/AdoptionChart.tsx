@@ -67,7 +67,7 @@ export function adoptionSummary(adoptions: Adoption[]): string {
   return `Teams that adopted each capability, cumulative. ${parts.join('; ')}.`;
 }
 
-/** Cumulative adopters (or share of all teams) per capability, one line each. */
+/** Cumulative adopters (or their share of the product teams) per capability, one line each. */
 export function AdoptionChart(props: {
   adoptions: Adoption[];
   height?: number;
@@ -111,7 +111,7 @@ export function AdoptionChart(props: {
           >
             <ToggleButton value="adopters">Teams</ToggleButton>
             <ToggleButton value="share" disabled={!shareKnown}>
-              Share of teams
+              Share of product teams
             </ToggleButton>
           </ToggleButtonGroup>
         </Box>

@@ -15,7 +15,10 @@ import { ChartFrame, formatNumber, plural, refLabel } from '../shared';
 type CapabilityTime = TimeToHabit['capabilities'][number];
 
 function reachedText(capability: CapabilityTime): string {
-  return `${capability.reached} of ${plural(capability.teams, 'team')}`;
+  return `${capability.reached} of the ${plural(
+    capability.teams,
+    'adopting team',
+  )}`;
 }
 
 export function timeToHabitSummary(

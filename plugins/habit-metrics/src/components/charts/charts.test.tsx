@@ -67,7 +67,7 @@ describe('charts', () => {
     expect(screen.getByText('event-streaming')).toBeInTheDocument();
     expect(
       screen.getByRole('img', {
-        name: /event-streaming: 4 weeks, 3 of 5 teams/,
+        name: /event-streaming: 4 weeks, 3 of the 5 adopting teams/,
       }),
     ).toBeInTheDocument();
     expect(

@@ -25,8 +25,8 @@ function WeekTooltip(props: TooltipProps<number, string>) {
         <strong>{week.week}</strong>
       </Typography>
       <Typography variant="caption" component="div">
-        {plural(week.activeTeams, 'active team')} · {formatPercent(week.share)}{' '}
-        of product teams
+        {plural(week.activeTeams, 'active team')} · adopters{' '}
+        {formatPercent(week.share)} of product teams
       </Typography>
     </Paper>
   );

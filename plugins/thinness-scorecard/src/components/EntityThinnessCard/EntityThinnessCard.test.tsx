@@ -54,8 +54,12 @@ describe('EntityThinnessCard', () => {
         'Active teams per week: 4 in 2025-W05, 7 in 2025-W07',
       ),
     ).toBeInTheDocument();
+    // The words habit-metrics' capability card uses: N of M product teams, and where the figure comes from.
+    expect(screen.getByText(/^7 of 10 product teams ·/)).toBeInTheDocument();
     expect(
-      screen.getByText('7 of 10 teams', { exact: false }),
+      screen.getByText(
+        'from habit-metrics · 7 teams active in the last 4 weeks',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('Shared need')).toBeInTheDocument();
 
@@ -70,6 +74,18 @@ describe('EntityThinnessCard', () => {
     const api = mockThinnessScorecardApi();
     api.getCapability.mockResolvedValue({
       ...capabilityDetail,
+      capability: {
+        ...capabilityDetail.capability,
+        consumers: {
+          teams: ['group:default/team-0', 'group:default/team-1'],
+          count: 2,
+          productTeams: 7,
+          share: 0.2857,
+          activeTeams: null,
+          source: 'catalog',
+        },
+        adoptionTrend: null,
+      },
       adoption: null,
     });
     await renderCard(api);
@@ -77,6 +93,8 @@ describe('EntityThinnessCard', () => {
     expect(
       await screen.findByText(/adoption trend needs habit-metrics/),
     ).toBeInTheDocument();
+    expect(screen.getByText(/^2 of 7 product teams ·/)).toBeInTheDocument();
+    expect(screen.getByText('from catalog relations')).toBeInTheDocument();
   });
 
   it('says when the entity is not on the scorecard yet', async () => {

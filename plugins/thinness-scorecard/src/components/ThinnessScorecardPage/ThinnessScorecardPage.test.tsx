@@ -80,8 +80,11 @@ describe('ThinnessScorecardPage', () => {
     );
     expect(dispose.getByText('Dispose')).toBeInTheDocument();
     expect(dispose.getByText(disposeCapability.reasons[1])).toBeInTheDocument();
+    expect(dispose.getByText(/^1 of 10 product teams ·/)).toBeInTheDocument();
     expect(
-      dispose.getByText('1 of 10 teams', { exact: false }),
+      dispose.getByText(
+        'from habit-metrics · 1 team active in the last 4 weeks',
+      ),
     ).toBeInTheDocument();
     expect(dispose.getByText('Not shared')).toBeInTheDocument();
 

@@ -8,7 +8,7 @@ import {
   AdoptionTrend,
   CapabilityConsumers,
 } from '@platform-product/plugin-thinness-scorecard-common';
-import { formatPercent } from './format';
+import { formatPercent, plural } from './format';
 
 const trendLabels: Record<AdoptionTrend, string> = {
   growing: 'growing',
@@ -39,13 +39,32 @@ export function AdoptionTrendIcon(props: { trend: AdoptionTrend | null }) {
   );
 }
 
-/** The share of product teams using a capability, as a bar with "N of M teams". */
+/** Where the adopters come from, in words: habit-metrics (with its active teams) or the catalog's relations. */
+export function adoptionSourceText(consumers: CapabilityConsumers): string {
+  if (consumers.source === 'habit-metrics') {
+    return consumers.activeTeams === null
+      ? 'from habit-metrics'
+      : `from habit-metrics · ${plural(
+          consumers.activeTeams,
+          'team',
+        )} active in the last 4 weeks`;
+  }
+  return 'from catalog relations';
+}
+
+/**
+ * The share of product teams that adopted a capability, as a bar with "N of M product teams" (the words habit-metrics'
+ * capability card uses too) and where the figure comes from.
+ */
 export function AdoptionBar(props: {
   consumers: CapabilityConsumers;
   trend?: AdoptionTrend | null;
 }) {
   const { consumers, trend = null } = props;
-  const text = `${consumers.count} of ${consumers.productTeams} teams`;
+  const text = `${consumers.count} of ${plural(
+    consumers.productTeams,
+    'product team',
+  )}`;
   return (
     <Box minWidth={120}>
       <LinearProgress
@@ -57,6 +76,11 @@ export function AdoptionBar(props: {
         {text} · {formatPercent(consumers.share)}{' '}
         <AdoptionTrendIcon trend={trend} />
       </Typography>
+      {consumers.source && (
+        <Typography variant="caption" component="div" color="textSecondary">
+          {adoptionSourceText(consumers)}
+        </Typography>
+      )}
     </Box>
   );
 }
