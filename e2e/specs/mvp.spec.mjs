@@ -81,4 +81,38 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
   }
   if (entity.spec.lifecycle !== 'experimental')
     throw new Error(`lifecycle is ${entity.spec.lifecycle}`);
+
+  // The loop agrees with itself: the needs registry has the need in this MVP, and the scorecard (refreshed by
+  // mvp:launch, not by the next daily run) has the capability with the same need.
+  const needId = annotations['platform-product.io/need'];
+  const capabilityRef = `system:default/${name}`;
+  const api = async path => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${await guestToken(baseUrl)}` },
+    });
+    assert(res.ok, `${path} answered ${res.status}`);
+    return res.json();
+  };
+  const registry = await api('/api/needs-discovery/needs');
+  const needs = registry.items ?? registry.needs ?? registry;
+  const registered = needs.find(n => n.id === needId);
+  assert(registered, `the registry has no need ${needId}`);
+  assert(
+    registered.status === 'in-mvp' &&
+      registered.capabilityRef === capabilityRef,
+    `the registry shows ${needId} as ${registered.status} with ${registered.capabilityRef}, not in-mvp with ${capabilityRef}`,
+  );
+  const scored = await api(
+    `/api/thinness-scorecard/capabilities/system/default/${name}`,
+  );
+  const scoredNeed = JSON.stringify(scored);
+  assert(
+    scoredNeed.includes(needId),
+    `the scorecard's row for ${capabilityRef} does not name the need ${needId}`,
+  );
+  const pageText = await page.locator('main').innerText();
+  assert(
+    !/not a capability on the scorecard/i.test(pageText),
+    'the capability page says it is not on the scorecard',
+  );
 }
