@@ -9,7 +9,7 @@ import {
   notFound,
   startServer,
   unknownDiscovery,
-} from './__testUtils__/server';
+} from '@platform-product/common/testUtils';
 import { DefaultHabitMetricsService } from './DefaultHabitMetricsService';
 import { HabitMetricsNotInstalledError } from './types';
 

@@ -18,7 +18,7 @@ import {
   readErrorBody,
   readJson,
   unexpectedAnswer,
-} from './http';
+} from '@platform-product/common';
 import {
   HabitMetricsNotInstalledError,
   HabitMetricsService,

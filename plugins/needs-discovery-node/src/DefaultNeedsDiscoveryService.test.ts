@@ -5,7 +5,7 @@ import {
   notFound,
   startServer,
   unknownDiscovery,
-} from './__testUtils__/server';
+} from '@platform-product/common/testUtils';
 import { DefaultNeedsDiscoveryService } from './DefaultNeedsDiscoveryService';
 import { NeedsDiscoveryNotInstalledError } from './types';
 

@@ -10,7 +10,7 @@ import {
   readErrorBody,
   readJson,
   unexpectedAnswer,
-} from './http';
+} from '@platform-product/common';
 import {
   NeedsDiscoveryNotInstalledError,
   NeedsDiscoveryService,

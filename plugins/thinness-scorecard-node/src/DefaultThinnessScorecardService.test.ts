@@ -4,7 +4,7 @@ import {
   notFound,
   startServer,
   unknownDiscovery,
-} from './__testUtils__/server';
+} from '@platform-product/common/testUtils';
 import { DefaultThinnessScorecardService } from './DefaultThinnessScorecardService';
 import { ThinnessScorecardNotInstalledError } from './types';
 

@@ -7,20 +7,33 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 
-/** What a call to another backend plugin needs: where it lives, a token for it, and how "absent" is reported. */
+/**
+ * What a call to another backend plugin needs: where it lives, a token for it, and how "absent" is reported.
+ *
+ * @public
+ */
 export interface PluginCallOptions {
   /** The plugin called, e.g. `needs-discovery`. */
   pluginId: string;
+  /** Finds the called plugin's base URL. */
   discovery: DiscoveryService;
+  /** Issues the calling plugin's request token for the called plugin. */
   auth: AuthService;
   /** The error for "the plugin is not part of this Backstage" (unknown to discovery, nothing listening). */
   notInstalled: (message: string) => Error;
 }
 
-/** One request: method, JSON body and how long to wait for the answer. */
+/**
+ * One request: method, JSON body and how long to wait for the answer.
+ *
+ * @public
+ */
 export interface PluginRequest {
+  /** The HTTP method; `GET` when left out. */
   method?: 'GET' | 'POST' | 'PATCH';
+  /** The JSON body, sent as `application/json`; none when left out. */
   body?: unknown;
+  /** How long to wait for the answer, in milliseconds, before a `ServiceUnavailableError`. */
   timeoutMs: number;
 }
 
@@ -31,6 +44,8 @@ const messageOf = (error: unknown) =>
  * Calls another backend plugin as the calling plugin's own service principal
  * (`auth.getPluginRequestToken({ onBehalfOf: await auth.getOwnServiceCredentials(), targetPluginId })`). The token
  * only ever travels in the Authorization header: it is never logged and never part of an error message.
+ *
+ * @public
  */
 export async function callPlugin(
   options: PluginCallOptions,
@@ -82,7 +97,11 @@ export async function callPlugin(
   }
 }
 
-/** The name and message of a Backstage error body (`{ error: { name, message } }`), or the text, shortened. */
+/**
+ * The name and message of a Backstage error body (`{ error: { name, message } }`), or the text, shortened.
+ *
+ * @public
+ */
 export async function readErrorBody(
   response: Response,
 ): Promise<{ name: string; message: string } | undefined> {
@@ -104,7 +123,11 @@ export async function readErrorBody(
   return { name: 'Error', message: text.slice(0, 300) };
 }
 
-/** The JSON of a successful answer; an error naming the call when it is not JSON. */
+/**
+ * The JSON of a successful answer; an error naming the call when it is not JSON.
+ *
+ * @public
+ */
 export async function readJson(
   response: Response,
   pluginId: string,
@@ -119,19 +142,31 @@ export async function readJson(
   }
 }
 
-/** True for a JSON object (not null, not an array). */
+/**
+ * True for a JSON object (not null, not an array).
+ *
+ * @public
+ */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The error for an answer of the wrong shape. */
+/**
+ * The error for an answer of the wrong shape.
+ *
+ * @public
+ */
 export function unexpectedAnswer(pluginId: string, what: string): Error {
   return new Error(
     `${pluginId} could not ${what}: it gave an answer of an unexpected shape`,
   );
 }
 
-/** An error of the matching Backstage type that carries the other plugin's own message. */
+/**
+ * An error of the matching Backstage type that carries the other plugin's own message.
+ *
+ * @public
+ */
 export function errorFromResponse(
   pluginId: string,
   what: string,

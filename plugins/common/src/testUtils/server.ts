@@ -2,22 +2,52 @@ import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** A request the stand-in backend received. */
+/**
+ * A request the stand-in backend received.
+ *
+ * @public
+ */
 export interface Seen {
+  /** The HTTP method. */
   method: string;
+  /** The path and query, e.g. `/api/needs-discovery/needs`. */
   url: string;
+  /** The Authorization header, if any. */
   authorization?: string;
+  /** The parsed JSON body, if any. */
   body?: unknown;
 }
 
-/** The stand-in's answer to one "METHOD path": status, JSON body, and an optional delay. */
+/**
+ * The stand-in's answer to one "METHOD path": status, JSON body, and an optional delay.
+ *
+ * @public
+ */
 export type Reply = { status: number; body?: unknown; delayMs?: number };
+
+/**
+ * A running stand-in backend, from {@link startServer}.
+ *
+ * @public
+ */
+export interface TestServer {
+  /** The requests received so far, in order. */
+  seen: Seen[];
+  /** Discovery that points every plugin id at the stand-in (`/api/<pluginId>`). */
+  discovery: DiscoveryService;
+  /** Stops the stand-in, closing open connections. */
+  close: () => Promise<void>;
+}
 
 /**
  * A tiny stand-in for the Backstage backend: answers per "METHOD path" and records what it got. A path without a
  * reply gets an empty 404, as the backend's root router gives when no plugin is mounted there.
+ *
+ * @public
  */
-export async function startServer(routes: Record<string, Reply>) {
+export async function startServer(
+  routes: Record<string, Reply>,
+): Promise<TestServer> {
   const seen: Seen[] = [];
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     let raw = '';
@@ -63,7 +93,11 @@ export async function startServer(routes: Record<string, Reply>) {
   };
 }
 
-/** A Backstage NotFoundError answer: the plugin itself says the resource is not there. */
+/**
+ * A Backstage NotFoundError answer: the plugin itself says the resource is not there.
+ *
+ * @public
+ */
 export const notFound = (message: string): Reply => ({
   status: 404,
   body: {
@@ -72,7 +106,11 @@ export const notFound = (message: string): Reply => ({
   },
 });
 
-/** Discovery that does not know any plugin. */
+/**
+ * Discovery that does not know any plugin.
+ *
+ * @public
+ */
 export const unknownDiscovery: DiscoveryService = {
   getBaseUrl: async id => {
     throw new Error(`no endpoint for ${id}`);
