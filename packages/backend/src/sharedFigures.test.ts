@@ -176,6 +176,14 @@ describe('shared figures: the thinness scorecard shows habit-metrics’ figures'
         ),
       ).toBeGreaterThan(0);
 
+      // The example keeps its candidate for disposal: report-builder, touched by one product team once, is below
+      // the adoption floor on habit-metrics' figures too.
+      const reportBuilder = scorecard.capabilities.find(
+        (c: { entityRef: string }) =>
+          c.entityRef === 'system:default/report-builder',
+      );
+      expect(reportBuilder?.verdict).toBe('dispose');
+
       // One capability's page: the scorecard card and the habit-metrics card read the same figures.
       const eventStreaming = await get(
         '/thinness-scorecard/capabilities/system/default/event-streaming?refresh=true',

@@ -22,7 +22,7 @@ export const CAPABILITY_USE_KIND = 'capability-use';
  * - `golden`: has golden-path templates (`platform-product.io/templates`): most teams adopt it;
  * - `core`: answers a surveyed need (`platform-product.io/need`): many teams adopt it;
  * - `optional`: neither, and not a commodity: some teams try it;
- * - `barely`: a commodity answering no surveyed need (a candidate for disposal): one or two teams touch it.
+ * - `barely`: a commodity answering no surveyed need (a candidate for disposal): one team touches it once.
  */
 export type DemoTier = 'golden' | 'core' | 'optional' | 'barely';
 
@@ -438,7 +438,11 @@ function componentWays(
   return ways;
 }
 
-/** The commodity nobody asked for: one or two teams look at it, in a week they were active anyway. */
+/**
+ * The commodity nobody asked for: one team looks at it, in a week it was active anyway. One, not two: with the
+ * example's 7 product teams a second would put it at 29% of them, above the scorecard's 20% adoption floor, and
+ * the example would lose its candidate for disposal.
+ */
 function barelyUsed(
   catalog: DemoCatalog,
   plans: TeamPlan[],
@@ -449,7 +453,7 @@ function barelyUsed(
   for (const capability of catalog.capabilities) {
     if (capability.tier !== 'barely' || product.length === 0) continue;
     const random = randomFor('barely', capability.ref);
-    const teams = 1 + Math.floor(random() * 2);
+    const teams = 1;
     const pool = [...product];
     for (let i = 0; i < teams && pool.length > 0; i++) {
       const [plan] = pool.splice(Math.floor(random() * pool.length), 1);
