@@ -14,11 +14,26 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
     `${baseUrl}/create/templates/default/platform-capability-mvp`,
   );
 
-  // Step 1: the NeedPicker lists shared needs, best priority score first.
+  // Step 1: the NeedPicker lists shared needs, open ones first by priority score; needs a capability already serves
+  // or has in its MVP come after, marked. Take the first open one; when every shared need is taken (mvp:scope would
+  // refuse it), start a second MVP on purpose, with a reason, as the template allows.
   const needField = page.getByRole('textbox', { name: /need/i }).first();
   await needField.waitFor();
   await needField.click();
-  await page.getByRole('option').first().click();
+  const options = page.getByRole('option');
+  await options.first().waitFor();
+  const texts = await options.allInnerTexts();
+  const open = texts.findIndex(t => !/served by|in mvp/i.test(t));
+  await options.nth(Math.max(open, 0)).click();
+  const secondMvp = open < 0;
+  if (secondMvp) {
+    await page
+      .getByRole('checkbox', { name: /second mvp on purpose/i })
+      .check();
+    await page
+      .getByRole('textbox', { name: /why a second mvp/i })
+      .fill('The mobile teams need device farms the first MVP does not cover.');
+  }
   await screenshot('mvp-need-picker');
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -97,9 +112,13 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
   const needs = registry.items ?? registry.needs ?? registry;
   const registered = needs.find(n => n.id === needId);
   assert(registered, `the registry has no need ${needId}`);
+  // A first MVP is the need's capability; a second one on purpose leaves the need with whichever capability the
+  // registry's rule puts first (a serving one before one in its MVP), but never open.
   assert(
-    registered.status === 'in-mvp' &&
-      registered.capabilityRef === capabilityRef,
+    secondMvp
+      ? ['in-mvp', 'served'].includes(registered.status)
+      : registered.status === 'in-mvp' &&
+          registered.capabilityRef === capabilityRef,
     `the registry shows ${needId} as ${registered.status} with ${registered.capabilityRef}, not in-mvp with ${capabilityRef}`,
   );
   const scored = await api(

@@ -153,8 +153,9 @@ export function NeedRatingGrid(props: NeedRatingGridProps) {
                         <InfoOutlinedIcon
                           fontSize="small"
                           color="action"
-                          aria-label={`About ${need.title}: ${need.description}`}
-                          role="img"
+                          // titleAccess names the icon and keeps it visible to assistive tech (an SvgIcon without
+                          // it is aria-hidden, which a focusable element must not be).
+                          titleAccess={`About ${need.title}: ${need.description}`}
                           // Focusable so keyboard users can open the tooltip too.
                           tabIndex={0}
                         />

@@ -266,7 +266,8 @@ export function SurveyForm(props: {
       </ContentHeader>
       <div className={classes.meta}>
         <SurveyStatusChip status={survey.status} />
-        <Typography variant="body2" color="textSecondary">
+        {/* On the page's grey background the secondary text colour fails WCAG AA contrast. */}
+        <Typography variant="body2">
           Wave {survey.wave}
           {survey.closesAt && ` · closes ${formatDateTime(survey.closesAt)}`}
         </Typography>

@@ -1,7 +1,7 @@
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 
 const useStyles = makeStyles(theme => ({
@@ -33,6 +33,7 @@ export function QuestionCard(props: {
 }) {
   const { title, description, required, children } = props;
   const classes = useStyles();
+  const theme = useTheme();
   return (
     <Card className={classes.card} variant="outlined">
       <CardContent>
@@ -42,7 +43,12 @@ export function QuestionCard(props: {
               {title}
             </Typography>
             {required && (
-              <Typography variant="body2" component="span" color="error">
+              <Typography
+                variant="body2"
+                component="span"
+                // the theme's error red fails WCAG AA contrast at body size; its dark shade passes
+                style={{ color: theme.palette.error.dark }}
+              >
                 {' '}
                 (required)
               </Typography>
