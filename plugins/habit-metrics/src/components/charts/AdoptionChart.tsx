@@ -22,6 +22,7 @@ import {
   weekKey,
   weekLabel,
 } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 type Metric = 'adopters' | 'share';
 
@@ -131,6 +132,7 @@ export function AdoptionChart(props: {
               : {})}
           />
           <Tooltip
+            itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
             labelFormatter={(_label, payload) =>
               payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
             }

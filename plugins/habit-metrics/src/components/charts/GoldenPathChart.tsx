@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatPercent, weekKey, weekLabel } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 function chartData(weeks: GoldenPathWeek[]) {
   return weeks.map(week => ({
@@ -77,6 +78,7 @@ export function GoldenPathChart(props: {
           width={40}
         />
         <Tooltip
+          itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
           labelFormatter={(_label, payload) =>
             payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
           }
@@ -122,6 +124,7 @@ export function GoldenPathSparkline(props: { weeks: GoldenPathWeek[] }) {
         <XAxis dataKey="label" hide />
         <YAxis domain={[0, 100]} hide />
         <Tooltip
+          itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
           labelFormatter={(_label, payload) =>
             payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
           }

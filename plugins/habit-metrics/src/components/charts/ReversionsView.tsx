@@ -12,6 +12,7 @@ import {
 } from '@platform-product/plugin-habit-metrics-common';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, plural, weekKey, weekLabel } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 /** Teams that went back to the old way after a streak, newest first, each with a link to its habits. */
 export function ReversionList(props: {
@@ -98,6 +99,7 @@ export function ReversionsView(props: {
           <XAxis dataKey="label" minTickGap={8} />
           <YAxis allowDecimals={false} width={32} />
           <Tooltip
+            itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
             labelFormatter={(_label, payload) =>
               payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
             }

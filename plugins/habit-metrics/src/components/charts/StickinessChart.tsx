@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatPercent, weekKey, weekLabel } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 export function stickinessSummary(weeks: StickinessWeek[]): string {
   const latest = [...weeks].reverse().find(w => w.stickiness !== null);
@@ -61,6 +62,7 @@ export function StickinessChart(props: {
           width={32}
         />
         <Tooltip
+          itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
           labelFormatter={(_label, payload) =>
             payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
           }

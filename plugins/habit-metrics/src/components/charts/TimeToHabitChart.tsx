@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatNumber, plural, refLabel } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 type CapabilityTime = TimeToHabit['capabilities'][number];
 
@@ -68,6 +69,7 @@ export function TimeToHabitChart(props: { timeToHabit: TimeToHabit }) {
             <XAxis type="number" allowDecimals={false} unit=" w" />
             <YAxis type="category" dataKey="label" width={150} />
             <Tooltip
+              itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
               formatter={(value: number) => [
                 `${formatNumber(value)} weeks`,
                 'Median time to habit',

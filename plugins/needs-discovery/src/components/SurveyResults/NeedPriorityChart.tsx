@@ -20,6 +20,7 @@ import {
 } from 'recharts';
 import { formatNumber } from '../shared';
 import { truncateLabel } from './chartLabels';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 const useStyles = makeStyles(theme => ({
   legend: {
@@ -100,6 +101,7 @@ export function NeedPriorityChart(props: {
                 tickFormatter={truncateLabel}
               />
               <Tooltip
+                itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
                 formatter={(value: number) => [
                   formatNumber(value, 2),
                   'Priority score',

@@ -23,6 +23,7 @@ import {
 } from 'recharts';
 import { formatNumber } from '../shared';
 import { truncateLabel } from './chartLabels';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 function ChoiceChart(props: { choices: { option: string; count: number }[] }) {
   const { choices } = props;
@@ -42,7 +43,7 @@ function ChoiceChart(props: { choices: { option: string; count: number }[] }) {
           width={180}
           tickFormatter={truncateLabel}
         />
-        <Tooltip />
+        <Tooltip itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE} />
         <Bar
           dataKey="count"
           name="Respondents"

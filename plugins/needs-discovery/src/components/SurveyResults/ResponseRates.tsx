@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { formatPercent, teamLabel } from '../shared';
 import { truncateLabel } from './chartLabels';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 export function hiddenTeamsText(count: number, k: number): string {
   return `${count} ${
@@ -68,6 +69,7 @@ export function ResponseRates(props: { results: SurveyResults }) {
                 tickFormatter={truncateLabel}
               />
               <Tooltip
+                itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
                 formatter={(value: number) => [`${value}%`, 'Response rate']}
               />
               <Bar

@@ -65,7 +65,8 @@ export function SurveyResultsView(props: {
       </ContentHeader>
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={2}>
         <SurveyStatusChip status={results.status} />
-        <Typography variant="body2" color="textSecondary">
+        {/* On the page's grey background the secondary text colour fails WCAG AA contrast. */}
+        <Typography variant="body2">
           Wave {survey.wave} · anonymity threshold k = {k} · computed{' '}
           {formatDateTime(results.computedAt)}
         </Typography>

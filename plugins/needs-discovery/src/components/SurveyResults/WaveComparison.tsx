@@ -23,6 +23,7 @@ import {
 import { useNeedsLinks } from '../../hooks/useNeedsLinks';
 import { formatNumber } from '../shared';
 import { truncateLabel } from './chartLabels';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 function DeltaCell(props: { delta: number | null }) {
   const { delta } = props;
@@ -99,7 +100,10 @@ export function WaveComparison(props: {
                 width={220}
                 tickFormatter={truncateLabel}
               />
-              <Tooltip formatter={(value: number) => formatNumber(value, 2)} />
+              <Tooltip
+                itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
+                formatter={(value: number) => formatNumber(value, 2)}
+              />
               <Legend />
               <Bar
                 dataKey="previous"

@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatPercent, plural } from '../shared';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 function WeekTooltip(props: TooltipProps<number, string>) {
   const { active, payload } = props;
@@ -54,7 +55,10 @@ export function AdoptionSparkline(props: { weeks: AdoptionWeek[] }) {
           margin={{ top: 4, bottom: 0, left: 0, right: 0 }}
         >
           <YAxis hide domain={[0, 'dataMax']} allowDecimals={false} />
-          <Tooltip content={<WeekTooltip />} />
+          <Tooltip
+            itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
+            content={<WeekTooltip />}
+          />
           <Area
             type="monotone"
             dataKey="activeTeams"

@@ -30,6 +30,7 @@ import {
 import { thinnessScorecardApiRef } from '../../api';
 import { ScorecardErrorState, formatDay } from '../shared';
 import { HistoryRow, toHistoryRows } from './historyChartData';
+import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 const DAY_OPTIONS = [30, 90, 180, 365];
 
@@ -172,6 +173,7 @@ export function ScoreHistoryChart(props: {
               />
               <YAxis domain={[0, 100]} allowDecimals={false} />
               <Tooltip
+                itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
                 content={
                   <HistoryTooltip
                     titles={titles}
