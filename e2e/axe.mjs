@@ -26,8 +26,28 @@ export async function seriousAxeViolations(page) {
     );
 }
 
-/** Throws when the page has a serious or critical violation of its own. */
+/**
+ * Waits until nothing in `main` is still loading (no progress bar or spinner), so that the check (and a screenshot
+ * taken after it) sees the page its reader sees, not a half-loaded one.
+ */
+export async function settled(page, timeout = 30_000) {
+  await page
+    .waitForFunction(
+      () =>
+        !(document.querySelector('main') ?? document).querySelector(
+          '[role="progressbar"]',
+        ),
+      undefined,
+      { timeout },
+    )
+    .catch(() => {
+      // Still loading after the timeout: the check runs anyway and reports what it finds.
+    });
+}
+
+/** Throws when the page has a serious or critical violation of its own, once it has finished loading. */
 export async function assertAccessible(page, what) {
+  await settled(page);
   const violations = await seriousAxeViolations(page);
   if (violations.length > 0) {
     throw new Error(

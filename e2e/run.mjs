@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createChecks } from '../scripts/checks.mjs';
+import { settled } from './axe.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const reportDir = resolve(root, 'e2e-test-report');
@@ -41,11 +42,14 @@ export async function runBrowserTests({ baseUrl, checks, only }) {
       });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
-      const screenshot = name =>
-        page.screenshot({
+      // A screenshot shows the page once it has finished loading (see settled).
+      const screenshot = async name => {
+        await settled(page);
+        await page.screenshot({
           path: resolve(reportDir, `${name}.png`),
           fullPage: true,
         });
+      };
       await checks.check(`browser: ${spec.title}`, async () => {
         try {
           await spec.default({ page, baseUrl, screenshot });

@@ -31,7 +31,7 @@ import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { assert, createChecks, eventually } from './checks.mjs';
 import { guestToken } from './example-backend.mjs';
-import { assertAccessible } from '../e2e/axe.mjs';
+import { assertAccessible, settled } from '../e2e/axe.mjs';
 
 const execFileAsync = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -425,7 +425,7 @@ async function browserChecks() {
           const shot = join(reportDir, `adoption${path.replace('/', '-')}.png`);
           await page.getByRole('heading', { name: heading }).first().waitFor();
           await page.waitForLoadState('networkidle').catch(() => {});
-          await page.waitForTimeout(1500);
+          await settled(page);
           await page.screenshot({ path: shot, fullPage: true });
           const text = await page.locator('main').innerText();
           assert(

@@ -86,16 +86,31 @@ const baseline = (teamRef: string, week: number, way: Way = 'new') =>
   row(teamRef, week, { kind: EVENT_KINDS.componentBaseline, way });
 
 /** [newComponents, viaTemplate, share] per week, from week `first` on. */
+/**
+ * Weeks from [newComponents, viaTemplate, share, rollingShare?]; without the fourth value the rolling share is
+ * computed from the listed weeks alone (no component before the first).
+ */
 function goldenPathWeeks(
   first: number,
-  weeks: [number, number, number | null][],
+  weeks: [number, number, number | null, (number | null)?][],
 ): GoldenPathWeek[] {
-  return weeks.map(([newComponents, viaTemplate, share], i) => ({
-    week: w(first + i),
-    newComponents,
-    viaTemplate,
-    share,
-  }));
+  return weeks.map(([newComponents, viaTemplate, share, rolling], i) => {
+    const window = weeks.slice(Math.max(0, i - 3), i + 1);
+    const made = window.reduce((sum, [n]) => sum + n, 0);
+    const via = window.reduce((sum, [, v]) => sum + v, 0);
+    return {
+      week: w(first + i),
+      newComponents,
+      viaTemplate,
+      share,
+      rollingShare:
+        rolling !== undefined
+          ? rolling
+          : made === 0
+          ? null
+          : Math.round((via / made) * 10000) / 10000,
+    };
+  });
 }
 
 const noComponents = (first: number, length: number) =>
@@ -198,18 +213,19 @@ describe('goldenPathShare', () => {
         created(B, 3, 'new'),
       ],
       options: range(0, 2),
+      // The rolling share reaches back to week -1, which the weekly counts leave out.
       weeks: goldenPathWeeks(0, [
-        [1, 1, 1],
-        [0, 0, null],
-        [1, 0, 0],
+        [1, 1, 1, 1],
+        [0, 0, null, 1],
+        [1, 0, 0, 0.6667],
       ]),
       teams: [
         {
           teamRef: A,
           weeks: goldenPathWeeks(0, [
-            [1, 1, 1],
-            [0, 0, null],
-            [1, 0, 0],
+            [1, 1, 1, 1],
+            [0, 0, null, 1],
+            [1, 0, 0, 0.6667],
           ]),
         },
       ],
@@ -251,9 +267,27 @@ describe('goldenPathShare', () => {
       activity: [created(A, 51, 'new'), created(A, 52, 'old')],
       options: { from: '2026-12-21', to: '2027-01-04' },
       weeks: [
-        { week: '2026-12-21', newComponents: 0, viaTemplate: 0, share: null },
-        { week: '2026-12-28', newComponents: 1, viaTemplate: 1, share: 1 },
-        { week: '2027-01-04', newComponents: 1, viaTemplate: 0, share: 0 },
+        {
+          week: '2026-12-21',
+          newComponents: 0,
+          viaTemplate: 0,
+          share: null,
+          rollingShare: null,
+        },
+        {
+          week: '2026-12-28',
+          newComponents: 1,
+          viaTemplate: 1,
+          share: 1,
+          rollingShare: 1,
+        },
+        {
+          week: '2027-01-04',
+          newComponents: 1,
+          viaTemplate: 0,
+          share: 0,
+          rollingShare: 0.5,
+        },
       ],
       teams: [
         {
@@ -264,12 +298,38 @@ describe('goldenPathShare', () => {
               newComponents: 0,
               viaTemplate: 0,
               share: null,
+              rollingShare: null,
             },
-            { week: '2026-12-28', newComponents: 1, viaTemplate: 1, share: 1 },
-            { week: '2027-01-04', newComponents: 1, viaTemplate: 0, share: 0 },
+            {
+              week: '2026-12-28',
+              newComponents: 1,
+              viaTemplate: 1,
+              share: 1,
+              rollingShare: 1,
+            },
+            {
+              week: '2027-01-04',
+              newComponents: 1,
+              viaTemplate: 0,
+              share: 0,
+              rollingShare: 0.5,
+            },
           ],
         },
       ],
+    },
+    {
+      // The window's edge, pinned: week 3 counts weeks 0–3, week 4 weeks 1–4 (week 0 out), week 5 neither
+      // (GOLDEN_PATH_ROLLING_WEEKS = 4).
+      name: 'the rolling share covers exactly the 4 weeks ending with each week',
+      activity: [created(A, 0, 'new'), created(A, 1, 'old')],
+      options: range(3, 5),
+      weeks: goldenPathWeeks(3, [
+        [0, 0, null, 0.5],
+        [0, 0, null, 0],
+        [0, 0, null, null],
+      ]),
+      teams: [],
     },
     {
       name: 'to before from gives no weeks',

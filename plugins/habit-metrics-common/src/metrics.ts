@@ -70,6 +70,14 @@ export const DEFAULT_HABIT_WEEKS = 4;
  */
 export const STICKINESS_WINDOW_WEEKS = 4;
 
+/**
+ * The rolling golden-path share of a week covers this many weeks ending with it, so that a week with one or two new
+ * components does not swing the line between 0 and 100%.
+ *
+ * @public
+ */
+export const GOLDEN_PATH_ROLLING_WEEKS = 4;
+
 /** Kinds that show a template being used, for adoption per template. */
 const TEMPLATE_USE_KINDS: ReadonlySet<string> = new Set([
   EVENT_KINDS.templateRun,
@@ -105,6 +113,9 @@ export interface GoldenPathShareOptions {
  *   newComponents(w) = Σ count (way 'new' or 'old')
  *   viaTemplate(w)   = Σ count (way 'new')
  *   share(w)         = viaTemplate(w) / newComponents(w), or null when newComponents(w) = 0
+ *   rollingShare(w)  = Σ viaTemplate(v) / Σ newComponents(v) over v in [w − 3, w] (GOLDEN_PATH_ROLLING_WEEKS), or
+ *                      null when that sum of newComponents is 0; the weeks before `from` count here, so `activity`
+ *                      should start 3 weeks before the range
  * ```
  *
  * `weeks` sums all teams; `teams` gives the same per team, sorted by teamRef: every team that made a component in
@@ -116,8 +127,12 @@ export function goldenPathShare(
   activity: readonly WeeklyActivity[],
   options: GoldenPathShareOptions,
 ): GoldenPathShare {
-  const { first, length } = readRange(options);
+  const { first: rangeFirst, length: rangeLength } = readRange(options);
   const { teamRef = null } = options;
+  // The rolling share of the range's first weeks reaches back before the range: count from that earlier week.
+  const lead = GOLDEN_PATH_ROLLING_WEEKS - 1;
+  const first = rangeFirst - lead;
+  const length = rangeLength + lead;
   const total = emptyComponentCounts(length);
   const byTeam = new Map<string, ComponentCounts>();
   if (teamRef !== null) {
@@ -141,12 +156,17 @@ export function goldenPathShare(
       );
     }
   }
+  const inRange = (counts: ComponentCounts) =>
+    counts.newComponents.slice(lead).some(n => n > 0);
   return {
-    weeks: toGoldenPathWeeks(first, total),
-    teams: [...byTeam.keys()].sort(compareText).map(team => ({
-      teamRef: team,
-      weeks: toGoldenPathWeeks(first, byTeam.get(team)!),
-    })),
+    weeks: toGoldenPathWeeks(first, lead, total),
+    teams: [...byTeam.keys()]
+      .filter(team => team === teamRef || inRange(byTeam.get(team)!))
+      .sort(compareText)
+      .map(team => ({
+        teamRef: team,
+        weeks: toGoldenPathWeeks(first, lead, byTeam.get(team)!),
+      })),
   };
 }
 
@@ -171,14 +191,23 @@ function addComponents(counts: ComponentCounts, offset: number, row: Row) {
 
 function toGoldenPathWeeks(
   first: number,
+  lead: number,
   counts: ComponentCounts,
 ): GoldenPathWeek[] {
-  return counts.newComponents.map((newComponents, offset) => ({
-    week: formatWeekIndex(first + offset),
-    newComponents,
-    viaTemplate: counts.viaTemplate[offset],
-    share: ratio(counts.viaTemplate[offset], newComponents),
-  }));
+  const weeks: GoldenPathWeek[] = [];
+  for (let offset = lead; offset < counts.newComponents.length; offset++) {
+    const window = offset - GOLDEN_PATH_ROLLING_WEEKS + 1;
+    const sum = (values: number[]) =>
+      values.slice(window, offset + 1).reduce((a, b) => a + b, 0);
+    weeks.push({
+      week: formatWeekIndex(first + offset),
+      newComponents: counts.newComponents[offset],
+      viaTemplate: counts.viaTemplate[offset],
+      share: ratio(counts.viaTemplate[offset], counts.newComponents[offset]),
+      rollingShare: ratio(sum(counts.viaTemplate), sum(counts.newComponents)),
+    });
+  }
+  return weeks;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -104,6 +104,11 @@ export interface GoldenPathWeek {
   viaTemplate: number;
   /** null when no component was made that week. */
   share: number | null;
+  /**
+   * The share over the 4 weeks ending with this one (GOLDEN_PATH_ROLLING_WEEKS); null when no component was made
+   * in them. The line the pages draw: a single week's share jumps between 0 and 100% on a handful of components.
+   */
+  rollingShare: number | null;
 }
 
 /**

@@ -211,6 +211,12 @@ export const spec = {
               "number",
               "null"
             ]
+          },
+          "rollingShare": {
+            "type": [
+              "number",
+              "null"
+            ]
           }
         }
       },

@@ -6,6 +6,7 @@ import {
   CapabilityHabits,
   cohortRetention,
   EVENT_KINDS,
+  GOLDEN_PATH_ROLLING_WEEKS,
   goldenPathShare,
   GoldenPathShare,
   HabitsSummary,
@@ -117,7 +118,8 @@ export class MetricsService {
   ): Promise<GoldenPathShare> {
     const activity = await this.options.store.weeklyActivity(
       {
-        from: range.from,
+        // The rolling share of the range's first week reaches back 3 weeks.
+        from: addWeeks(range.from, -(GOLDEN_PATH_ROLLING_WEEKS - 1)),
         to: range.to,
         kinds: [EVENT_KINDS.componentCreated],
       },

@@ -431,7 +431,20 @@ describe('habit-metrics router', () => {
         newComponents: 1,
         viaTemplate: 1,
         share: 1,
+        rollingShare: 1,
       });
+      // A range that starts after checkout's component via the template (3 weeks ago) still counts it in its 4-week
+      // share, next to the old-way one of 2 weeks ago.
+      const later = await get(
+        `/golden-path?from=${addWeeks(thisWeek, -2)}&to=${thisWeek}`,
+      );
+      expect(
+        later.weeks.map((w: any) => [w.newComponents, w.rollingShare]),
+      ).toEqual([
+        [1, 0.5],
+        [0, 0.5],
+        [0, 0.5],
+      ]);
       expect(golden.teams.map((t: any) => t.teamRef)).toEqual([
         teamRef('checkout'),
       ]);

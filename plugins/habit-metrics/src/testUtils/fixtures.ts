@@ -56,15 +56,47 @@ export const CHECKOUT = 'group:default/checkout';
 
 export const goldenPath: GoldenPathShare = {
   weeks: [
-    { week: WEEKS[0], newComponents: 4, viaTemplate: 2, share: 0.5 },
-    { week: WEEKS[1], newComponents: 0, viaTemplate: 0, share: null },
-    { week: WEEKS[2], newComponents: 2, viaTemplate: 2, share: 1 },
-    { week: WEEKS[3], newComponents: 4, viaTemplate: 3, share: 0.75 },
+    {
+      week: WEEKS[0],
+      newComponents: 4,
+      viaTemplate: 2,
+      share: 0.5,
+      rollingShare: 0.5,
+    },
+    {
+      week: WEEKS[1],
+      newComponents: 0,
+      viaTemplate: 0,
+      share: null,
+      rollingShare: 0.5,
+    },
+    {
+      week: WEEKS[2],
+      newComponents: 2,
+      viaTemplate: 2,
+      share: 1,
+      rollingShare: 0.6667,
+    },
+    {
+      week: WEEKS[3],
+      newComponents: 4,
+      viaTemplate: 3,
+      share: 0.75,
+      rollingShare: 0.7,
+    },
   ],
   teams: [
     {
       teamRef: CHECKOUT,
-      weeks: [{ week: WEEKS[0], newComponents: 2, viaTemplate: 1, share: 0.5 }],
+      weeks: [
+        {
+          week: WEEKS[0],
+          newComponents: 2,
+          viaTemplate: 1,
+          share: 0.5,
+          rollingShare: 0.5,
+        },
+      ],
     },
   ],
 };

@@ -43,7 +43,7 @@ describe('EntityTeamHabitsCard', () => {
 
     expect(await screen.findByText('70%')).toBeInTheDocument();
     expect(
-      screen.getByRole('img', { name: /golden-path share per week/i }),
+      screen.getByRole('img', { name: /^golden-path share from /i }),
     ).toBeInTheDocument();
     const list = screen.getByRole('list', {
       name: 'Capabilities the team uses',
@@ -73,6 +73,7 @@ describe('EntityTeamHabitsCard', () => {
         newComponents: 0,
         viaTemplate: 0,
         share: null,
+        rollingShare: null,
       })),
       activeWeeks: 0,
       capabilities: [],

@@ -70,7 +70,7 @@ describe('HabitsPage', () => {
 
     expect(
       await screen.findByRole('img', {
-        name: /^Golden-path share per week from 2026-W07 to 2026-W10: 70% over the range, 75% in 2026-W10\.$/,
+        name: /^Golden-path share from 2026-W07 to 2026-W10: 70% over the range, 70% in the 4 weeks to 2026-W10\.$/,
       }),
     ).toBeInTheDocument();
 

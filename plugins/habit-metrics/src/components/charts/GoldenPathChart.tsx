@@ -15,11 +15,18 @@ import {
 import { ChartFrame, formatPercent, weekKey, weekLabel } from '../shared';
 import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
+const toPercent = (share: number | null) =>
+  share === null ? null : Math.round(share * 1000) / 10;
+
+/** The line's name: the share over 4 weeks, not one week's (which jumps between 0 and 100% on a few components). */
+const ROLLING_NAME = 'Golden-path share, last 4 weeks';
+
 function chartData(weeks: GoldenPathWeek[]) {
   return weeks.map(week => ({
     week: week.week,
     label: weekLabel(week.week),
-    share: week.share === null ? null : Math.round(week.share * 1000) / 10,
+    share: toPercent(week.share),
+    rollingShare: toPercent(week.rollingShare),
     newComponents: week.newComponents,
     viaTemplate: week.viaTemplate,
   }));
@@ -33,20 +40,23 @@ export function overallShare(weeks: GoldenPathWeek[]): number | null {
 }
 
 export function goldenPathSummary(weeks: GoldenPathWeek[]): string {
-  const latest = [...weeks].reverse().find(w => w.share !== null);
+  const latest = [...weeks].reverse().find(w => w.rollingShare !== null);
   if (!latest) {
-    return 'Golden-path share per week: no new component in the range.';
+    return 'Golden-path share: no new component in the range.';
   }
-  return `Golden-path share per week from ${weekKey(
-    weeks[0].week,
-  )} to ${weekKey(weeks[weeks.length - 1].week)}: ${formatPercent(
+  return `Golden-path share from ${weekKey(weeks[0].week)} to ${weekKey(
+    weeks[weeks.length - 1].week,
+  )}: ${formatPercent(
     overallShare(weeks),
-  )} over the range, ${formatPercent(latest.share)} in ${weekKey(
-    latest.week,
-  )}.`;
+  )} over the range, ${formatPercent(
+    latest.rollingShare,
+  )} in the 4 weeks to ${weekKey(latest.week)}.`;
 }
 
-/** Golden-path share per week (line) over the new components of each week (bars). */
+/**
+ * Golden-path share over the 4 weeks ending with each week (line, left axis in %) over the new components of each
+ * week (bars, right axis in components).
+ */
 export function GoldenPathChart(props: {
   weeks: GoldenPathWeek[];
   height?: number;
@@ -69,13 +79,25 @@ export function GoldenPathChart(props: {
           yAxisId="share"
           domain={[0, 100]}
           tickFormatter={(value: number) => `${value}%`}
-          width={48}
+          width={56}
+          label={{
+            value: 'Share via a template',
+            angle: -90,
+            position: 'insideLeft',
+            style: { textAnchor: 'middle', fill: theme.palette.text.primary },
+          }}
         />
         <YAxis
           yAxisId="count"
           orientation="right"
           allowDecimals={false}
-          width={40}
+          width={56}
+          label={{
+            value: 'New components',
+            angle: 90,
+            position: 'insideRight',
+            style: { textAnchor: 'middle', fill: theme.palette.text.primary },
+          }}
         />
         <Tooltip
           itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
@@ -83,7 +105,7 @@ export function GoldenPathChart(props: {
             payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
           }
           formatter={(value: number, name: string) =>
-            name === 'Golden-path share' ? [`${value}%`, name] : [value, name]
+            name === ROLLING_NAME ? [`${value}%`, name] : [value, name]
           }
         />
         <Legend />
@@ -102,8 +124,8 @@ export function GoldenPathChart(props: {
         <Line
           yAxisId="share"
           type="monotone"
-          dataKey="share"
-          name="Golden-path share"
+          dataKey="rollingShare"
+          name={ROLLING_NAME}
           stroke={theme.palette.primary.main}
           strokeWidth={2}
           dot={{ r: 3 }}
@@ -128,11 +150,11 @@ export function GoldenPathSparkline(props: { weeks: GoldenPathWeek[] }) {
           labelFormatter={(_label, payload) =>
             payload?.[0]?.payload ? weekKey(payload[0].payload.week) : ''
           }
-          formatter={(value: number) => [`${value}%`, 'Golden-path share']}
+          formatter={(value: number) => [`${value}%`, ROLLING_NAME]}
         />
         <Line
           type="monotone"
-          dataKey="share"
+          dataKey="rollingShare"
           stroke={theme.palette.primary.main}
           strokeWidth={2}
           dot={false}

@@ -29,8 +29,12 @@ describe('charts', () => {
     for (const label of ['W07', 'W08', 'W09', 'W10']) {
       expect(screen.getByText(label)).toBeInTheDocument();
     }
-    expect(screen.getByText('Golden-path share')).toBeInTheDocument();
-    expect(screen.getByText('New components')).toBeInTheDocument();
+    // The line is the 4-week share; both axes say what they measure.
+    expect(
+      screen.getByText('Golden-path share, last 4 weeks'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Share via a template')).toBeInTheDocument();
+    expect(screen.getAllByText('New components')).toHaveLength(2);
     expect(screen.getByText('100%')).toBeInTheDocument();
   });
 
