@@ -1,8 +1,9 @@
 /**
- * Family-neutral node-side helpers shared by the Platform Product Kit plugin families (needs-discovery,
- * habit-metrics, thinness-scorecard): calling another backend plugin with discovery and a plugin request token,
- * reading its answers and mapping its error answers to `@backstage/errors` types. Used by the families' `-node`
- * packages; not meant to be used directly.
+ * Family-neutral helpers shared by the Platform Product Kit plugin families (needs-discovery, habit-metrics,
+ * thinness-scorecard): the one rule for text, entity refs and integer parameters that every family applies at its
+ * boundary (usable in the browser too), and, for the families' `-node` packages, calling another backend plugin with
+ * discovery and a plugin request token, reading its answers and mapping its error answers to `@backstage/errors`
+ * types.
  *
  * @packageDocumentation
  */
@@ -15,3 +16,13 @@ export {
   unexpectedAnswer,
 } from './http';
 export type { PluginCallOptions, PluginRequest } from './http';
+export {
+  characterCount,
+  MAX_ENTITY_REF_LENGTH,
+  parseRefOfKind,
+  requireDecimalInteger,
+  requireRefOfKind,
+  requireText,
+  textProblem,
+} from './rules';
+export type { EntityRefResult, EntityRefRule, TextRule } from './rules';

@@ -1,9 +1,5 @@
-import {
-  characterCount,
-  describeValue,
-  isPlainObject,
-  parseIsoTimestamp,
-} from './internal';
+import { parseRefOfKind, textProblem } from '@platform-product/common';
+import { describeValue, isPlainObject, parseIsoTimestamp } from './internal';
 import { HabitEventInput, Way, WAYS } from './types';
 
 /**
@@ -65,12 +61,6 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 const TOKEN = /^[a-z0-9][a-z0-9._:-]*$/;
-
-// Backstage's own rules: kind is a letter then letters/digits, namespace a DNS label, name runs of letters/digits
-// joined by single - _ or . characters; each part at most 63 characters.
-const ENTITY_REF =
-  /^([a-z][a-z0-9]*):(?:([a-z0-9]+(?:-+[a-z0-9]+)*)\/)?((?:[a-z0-9]+[-_.])*[a-z0-9]+)$/i;
-const ENTITY_REF_PART_MAX_LENGTH = 63;
 
 /** Longer than any ISO date-time with nanoseconds and an offset; stops the pattern from scanning huge strings. */
 const TIMESTAMP_MAX_LENGTH = 40;
@@ -305,7 +295,10 @@ function readWay({ name, value }: Field, errors: string[]): Way | undefined {
   return undefined;
 }
 
-/** An optional entity ref, normalised to lowercase `kind:namespace/name`; `requiredKind` null accepts any kind. */
+/**
+ * An optional entity ref in canonical form (`kind:namespace/name`), read by the suite's one ref rule
+ * (`@platform-product/common`); `requiredKind` null accepts any kind, but the kind must be written.
+ */
 function readEntityRef(
   { name, value }: Field,
   requiredKind: string | null,
@@ -314,37 +307,22 @@ function readEntityRef(
   if (isAbsent(value)) {
     return undefined;
   }
-  const example = `"${requiredKind ?? 'component'}:default/${
-    requiredKind === 'group' ? 'team-a' : 'example'
-  }"`;
   if (typeof value !== 'string') {
     errors.push(
-      `${name} must be an entity ref like ${example}, got ${describeValue(
-        value,
-      )}`,
+      `${name} must be an entity ref like "${
+        requiredKind ?? 'component'
+      }:default/example", got ${describeValue(value)}`,
     );
     return undefined;
   }
-  const match = ENTITY_REF.exec(value);
-  const parts = match ? [match[1], match[2] ?? 'default', match[3]] : [];
-  if (!match || parts.some(part => part.length > ENTITY_REF_PART_MAX_LENGTH)) {
-    errors.push(
-      `${name} must be an entity ref "kind:namespace/name" or "kind:name" like ${example}, got ${describeValue(
-        value,
-      )}`,
-    );
+  const result = parseRefOfKind(value, {
+    kinds: requiredKind ? [requiredKind] : [],
+  });
+  if (result.problem !== undefined) {
+    errors.push(`${name} ${result.problem}`);
     return undefined;
   }
-  const [kind, namespace, entityName] = parts.map(part => part.toLowerCase());
-  if (requiredKind !== null && kind !== requiredKind) {
-    errors.push(
-      `${name} must refer to a ${requiredKind} like ${example}, got ${describeValue(
-        value,
-      )}`,
-    );
-    return undefined;
-  }
-  return `${kind}:${namespace}/${entityName}`;
+  return result.ref;
 }
 
 function readAt(
@@ -396,18 +374,14 @@ function readIdempotencyKey(
     return undefined;
   }
   const { idempotencyKeyMaxLength } = HABIT_EVENT_LIMITS;
-  if (
-    typeof value !== 'string' ||
-    value.length === 0 ||
-    characterCount(value) > idempotencyKeyMaxLength
-  ) {
-    const got =
-      typeof value === 'string'
-        ? `${characterCount(value)} characters`
-        : describeValue(value);
-    errors.push(
-      `${name} must be a string of 1 to ${idempotencyKeyMaxLength} characters, got ${got}`,
-    );
+  if (typeof value !== 'string') {
+    errors.push(`${name} must be a string, got ${describeValue(value)}`);
+    return undefined;
+  }
+  // Well-formed single-line text: a lone surrogate would be stored as one key and compared as another.
+  const problem = textProblem(value, { maxLength: idempotencyKeyMaxLength });
+  if (problem) {
+    errors.push(`${name} ${problem}`);
     return undefined;
   }
   return value;

@@ -175,15 +175,6 @@ export function isPlainObject(
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
-/** Length in characters as people (and PostgreSQL's varchar) count them: code points, not UTF-16 units. */
-export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) {
-    count++;
-  }
-  return count;
-}
-
 /** A short description of a value for error messages; long strings are cut so a payload is never echoed whole. */
 export function describeValue(value: unknown): string {
   if (value === undefined) {

@@ -98,17 +98,14 @@ function goldenPathWeeks(
     const window = weeks.slice(Math.max(0, i - 3), i + 1);
     const made = window.reduce((sum, [n]) => sum + n, 0);
     const via = window.reduce((sum, [, v]) => sum + v, 0);
+    const computed =
+      made === 0 ? null : Math.round((via / made) * 10000) / 10000;
     return {
       week: w(first + i),
       newComponents,
       viaTemplate,
       share,
-      rollingShare:
-        rolling !== undefined
-          ? rolling
-          : made === 0
-          ? null
-          : Math.round((via / made) * 10000) / 10000,
+      rollingShare: rolling !== undefined ? rolling : computed,
     };
   });
 }

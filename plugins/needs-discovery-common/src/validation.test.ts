@@ -176,12 +176,27 @@ describe('validateSurveyDefinition', () => {
     [
       'a title of 201 characters',
       definition({ title: 'x'.repeat(201) }),
-      'title must be at most 200 characters, got 201',
+      'title must be at most 200 characters long; it has 201',
+    ],
+    [
+      'a NUL in the title (PostgreSQL cannot store it)',
+      definition({ title: 'Q4\u0000 survey' }),
+      'title must not contain a NUL character (at character 3)',
+    ],
+    [
+      'a lone surrogate in the title',
+      definition({ title: 'Q4 \ud83d survey' }),
+      'title must be well-formed Unicode text: it contains a lone UTF-16 surrogate',
+    ],
+    [
+      'a line break in the title',
+      definition({ title: 'Q4\nsurvey' }),
+      'title must be a single line without tabs',
     ],
     [
       'a description of 5001 characters',
       definition({ description: 'x'.repeat(5001) }),
-      'description must be at most 5000 characters, got 5001',
+      'description must be at most 5000 characters long; it has 5001',
     ],
     [
       'audience as a string',
@@ -291,7 +306,7 @@ describe('validateSurveyDefinition', () => {
     [
       'a need title of 201 characters',
       withNeed(1, { title: 'x'.repeat(201) }),
-      'needs[1] ("need-deploys"): title must be at most 200 characters, got 201',
+      'needs[1] ("need-deploys"): title must be at most 200 characters long; it has 201',
     ],
     [
       'a misspelt need key',
@@ -357,7 +372,7 @@ describe('validateSurveyDefinition', () => {
     [
       'a question title of 501 characters',
       withQuestion(5, { title: 'x'.repeat(501) }),
-      'questions[5] ("nps"): title must be at most 500 characters, got 501',
+      'questions[5] ("nps"): title must be at most 500 characters long; it has 501',
     ],
     [
       'required as a string',
@@ -430,7 +445,7 @@ describe('validateSurveyDefinition', () => {
     [
       'an option of 201 characters',
       withQuestion(2, { options: ['Backend', 'x'.repeat(201)] }),
-      'questions[2] ("role"): options[1] must be at most 200 characters, got 201',
+      'questions[2] ("role"): options[1] must be at most 200 characters long; it has 201',
     ],
     [
       'options missing',
@@ -785,13 +800,13 @@ describe('validateAnswers', () => {
     [
       'oversized text',
       { role: 'Data', slowdowns: 'x'.repeat(201) },
-      ['answers["slowdowns"] must be at most 200 characters, got 201'],
+      ['answers["slowdowns"] must be at most 200 characters long; it has 201'],
     ],
     [
       'a NUL character',
       { role: 'Data', slowdowns: 'a\u0000b' },
       [
-        'answers["slowdowns"] contains the control character U+0000; only tab, line feed and carriage return are allowed',
+        'answers["slowdowns"] must not contain a NUL character (at character 2)',
       ],
     ],
     [
@@ -829,7 +844,7 @@ describe('validateAnswers', () => {
       [],
     );
     expect(validateAnswers(survey, { why: 'x'.repeat(2001) }).errors).toEqual([
-      'answers["why"] must be at most 2000 characters, got 2001',
+      'answers["why"] must be at most 2000 characters long; it has 2001',
     ]);
   });
 

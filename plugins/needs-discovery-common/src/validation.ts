@@ -1,3 +1,4 @@
+import { textProblem } from '@platform-product/common';
 import { parseDocument } from 'yaml';
 import {
   Answers,
@@ -747,14 +748,14 @@ function readText(
     }
     return undefined;
   }
-  const length = characterCount(text);
-  if (length > maxLength) {
-    errors.push(
-      at(
-        prefix,
-        `${field} must be at most ${maxLength} characters, got ${length}`,
-      ),
-    );
+  // The suite's one text rule: well-formed Unicode, no NUL or control characters, a length its column holds.
+  // Descriptions may span lines; titles and options are one line.
+  const problem = textProblem(text, {
+    maxLength,
+    multiline: field === 'description',
+  });
+  if (problem) {
+    errors.push(at(prefix, `${field} ${problem}`));
     return undefined;
   }
   return text;
@@ -1059,37 +1060,15 @@ function readFreeTextAnswer(
   if (trimmed === '') {
     return undefined;
   }
-  const before = errors.length;
-  const length = characterCount(trimmed);
-  if (length > maxLength) {
-    errors.push(
-      `${path} must be at most ${maxLength} characters, got ${length}`,
-    );
+  // The length counts what is kept (surrounding blanks are not), the characters rule holds for all of it.
+  const problem =
+    textProblem(trimmed, { maxLength, multiline: true }) ??
+    textProblem(raw, { maxLength: Infinity, multiline: true });
+  if (problem) {
+    errors.push(`${path} ${problem}`);
+    return undefined;
   }
-  const control = findForbiddenControlCharacter(raw);
-  if (control !== undefined) {
-    errors.push(
-      `${path} contains the control character U+${control
-        .toString(16)
-        .toUpperCase()
-        .padStart(
-          4,
-          '0',
-        )}; only tab, line feed and carriage return are allowed`,
-    );
-  }
-  return errors.length > before ? undefined : raw;
-}
-
-/** C0 control characters other than tab, line feed and carriage return: they have no place in typed text. */
-function findForbiddenControlCharacter(text: string): number | undefined {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) {
-      return code;
-    }
-  }
-  return undefined;
+  return raw;
 }
 
 function isFrequency(value: unknown): value is Frequency {
@@ -1120,15 +1099,6 @@ function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return (
     Number.isInteger(value) && Number(value) >= min && Number(value) <= max
   );
-}
-
-/** Length in characters as people count them (code points), not UTF-16 units. */
-function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) {
-    count++;
-  }
-  return count;
 }
 
 function at(prefix: string, message: string): string {

@@ -51,7 +51,8 @@ function withChanges(
 
 const TOKEN_RULE =
   'must start with a lowercase letter or digit and hold only a-z 0-9 . _ : -';
-const REF_FORMAT = 'must be an entity ref "kind:namespace/name" or "kind:name"';
+const REF_NAMES =
+  'with a namespace and name of letters, digits, "-", "_" and "."';
 const AT_FORMAT =
   'at must be an ISO date-time with Z or an offset, like "2026-01-05T09:30:00Z"';
 
@@ -141,57 +142,66 @@ export const malformedHabitEvents: MalformedBody[] = [
   {
     name: 'a teamRef without a kind',
     body: withChanges({ teamRef: 'team-a' }),
-    errors: [`teamRef ${REF_FORMAT} like "group:default/team-a", got "team-a"`],
+    errors: [
+      'teamRef must be an entity ref like group:default/example; got "team-a"',
+    ],
   },
   {
     name: 'a teamRef to a user',
     body: withChanges({ teamRef: 'user:default/jo' }),
     errors: [
-      'teamRef must refer to a group like "group:default/team-a", got "user:default/jo"',
+      'teamRef must refer to a group, like group:default/example; got a user ("user:default/jo")',
     ],
   },
   {
     name: 'a numeric teamRef',
     body: withChanges({ teamRef: 7 }),
     errors: [
-      'teamRef must be an entity ref like "group:default/team-a", got 7',
+      'teamRef must be an entity ref like "group:default/example", got 7',
     ],
   },
   {
     name: 'a userRef to a group',
     body: withChanges({ userRef: 'group:default/team-b' }),
     errors: [
-      'userRef must refer to a user like "user:default/example", got "group:default/team-b"',
+      'userRef must refer to a user, like user:default/example; got a group ("group:default/team-b")',
     ],
   },
   {
     name: 'a templateRef to a component',
     body: withChanges({ templateRef: 'component:default/service' }),
     errors: [
-      'templateRef must refer to a template like "template:default/example", got "component:default/service"',
+      'templateRef must refer to a template, like template:default/example; got a component ("component:default/service")',
     ],
   },
   {
     name: 'a capabilityRef with an empty namespace',
     body: withChanges({ capabilityRef: 'system:/ci' }),
     errors: [
-      `capabilityRef ${REF_FORMAT} like "component:default/example", got "system:/ci"`,
+      'capabilityRef must be an entity ref like component:default/example; got "system:/ci"',
     ],
   },
   {
-    name: 'a capabilityRef with two separators in a row',
-    body: withChanges({ capabilityRef: 'system:default/ci..pipelines' }),
+    name: 'a capabilityRef with a quote and SQL in its name',
+    body: withChanges({ capabilityRef: "system:default/x'; DROP TABLE x; --" }),
     errors: [
-      `capabilityRef ${REF_FORMAT} like "component:default/example", got "system:default/ci..pipelines"`,
+      `capabilityRef must be an entity ref like component:default/example, ${REF_NAMES}; got "system:default/x'; DROP TABLE x; --"`,
+    ],
+  },
+  {
+    name: 'a teamRef with a path in its namespace',
+    body: withChanges({ teamRef: 'group:../x' }),
+    errors: [
+      `teamRef must be an entity ref like group:default/example, ${REF_NAMES}; got "group:../x"`,
     ],
   },
   {
     name: 'a capabilityRef whose name is longer than 63 characters',
     body: withChanges({ capabilityRef: `system:default/${'c'.repeat(64)}` }),
     errors: [
-      `capabilityRef ${REF_FORMAT} like "component:default/example", got "system:default/${'c'.repeat(
-        25,
-      )}…"`,
+      `capabilityRef must be an entity ref like component:default/example, ${REF_NAMES}; got "system:default/${'c'.repeat(
+        64,
+      )}"`,
     ],
   },
   {
@@ -249,21 +259,31 @@ export const malformedHabitEvents: MalformedBody[] = [
   {
     name: 'an empty idempotencyKey',
     body: withChanges({ idempotencyKey: '' }),
-    errors: [
-      'idempotencyKey must be a string of 1 to 200 characters, got 0 characters',
-    ],
+    errors: ['idempotencyKey must not be empty'],
   },
   {
     name: 'an idempotencyKey of 201 characters',
     body: withChanges({ idempotencyKey: 'k'.repeat(201) }),
+    errors: ['idempotencyKey must be at most 200 characters long; it has 201'],
+  },
+  {
+    name: 'an idempotencyKey with a NUL',
+    body: withChanges({ idempotencyKey: 'run\u00001' }),
     errors: [
-      'idempotencyKey must be a string of 1 to 200 characters, got 201 characters',
+      'idempotencyKey must not contain a NUL character (at character 4)',
+    ],
+  },
+  {
+    name: 'an idempotencyKey with a lone surrogate',
+    body: withChanges({ idempotencyKey: 'run-\ud800' }),
+    errors: [
+      'idempotencyKey must be well-formed Unicode text: it contains a lone UTF-16 surrogate',
     ],
   },
   {
     name: 'a numeric idempotencyKey',
     body: withChanges({ idempotencyKey: 5 }),
-    errors: ['idempotencyKey must be a string of 1 to 200 characters, got 5'],
+    errors: ['idempotencyKey must be a string, got 5'],
   },
   {
     name: 'an unknown key',
