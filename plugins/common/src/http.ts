@@ -1,4 +1,5 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+// Types only: the package is also loaded in the browser, where backend code must not be bundled.
+import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
