@@ -932,3 +932,294 @@ export const spec = {
     }
   }
 } as const;
+
+export type ModelError = {
+  error?: {
+    name: string;
+    message: string;
+  };
+  response?: {
+    statusCode?: number;
+  };
+};
+
+/** One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; service callers are trusted. */
+export type HabitEvent = {
+  /** Where it comes from: analytics, ci, a plugin id… */
+  source?: string;
+  /** What happened, e.g. template-run, capability-view, mvp-launch */
+  kind?: string;
+  way?: "new" | "old";
+  capabilityRef?: string;
+  templateRef?: string;
+  teamRef?: string;
+  userRef?: string;
+  /** ISO date-time; default the time of receipt */
+  at?: string;
+  /** Events with a key already recorded are ignored */
+  idempotencyKey?: string;
+};
+
+/** One HabitEvent, or `{ "events": [HabitEvent, …] }`. Checked as a whole: when any event is invalid the answer is 400 listing every problem, and nothing is stored. */
+export type EventsBody = object;
+
+export type EventsAccepted = {
+  /** Events recorded */
+  accepted: number;
+  /** Events whose idempotency key was already recorded */
+  duplicates: number;
+};
+
+/** What is recorded so far and what the catalog holds: tells a fresh install (nothing recorded yet) from a range in which nobody happened to be active. */
+export type HabitsSummary = {
+  /** Whether any activity the metrics count is recorded (the catalog baseline does not count) */
+  hasActivity: boolean;
+  /** First week with such activity (YYYY-MM-DD */
+  firstWeek: string | null;
+  /** Last week with such activity (YYYY-MM-DD */
+  lastWeek: string | null;
+  /** Entities annotated platform-product.io/capability "true" in the catalog */
+  capabilities: number;
+  /** Product teams, the denominator of every adoption share: Groups of habitMetrics.teamTypes, less the owners of capabilities unless habitMetrics.includeCapabilityOwners; null when the catalog cannot be read */
+  teams: number | null;
+};
+
+export type GoldenPathWeek = {
+  week?: string;
+  newComponents?: number;
+  viaTemplate?: number;
+  share?: number | null;
+  rollingShare?: number | null;
+};
+
+export type GoldenPathShare = {
+  weeks?: Array<GoldenPathWeek>;
+  teams?: Array<{
+    teamRef?: string;
+    weeks?: Array<GoldenPathWeek>;
+  }>;
+};
+
+export type Adoption = {
+  capabilityRef?: string | null;
+  templateRef?: string | null;
+  /** Product teams (Groups of habitMetrics.teamTypes, less the owners of capabilities unless habitMetrics.includeCapabilityOwners), the denominator of the share; null when the catalog cannot be read. Only their activity is counted. */
+  totalTeams?: number | null;
+  weeks?: Array<{
+    week?: string;
+    activeTeams?: number;
+    cumulativeAdopters?: number;
+    share?: number | null;
+  }>;
+  figures?: AdoptionFigures;
+};
+
+/** The shared figures as of the last week of the range (see adoption() in habit-metrics-common): adopters N of the product teams M, teams active in the 4 weeks ending with that week, and the trend against 12 weeks before. */
+export type AdoptionFigures = {
+  /** The week the figures are as of (YYYY-MM-DD */
+  week?: string;
+  /** M: product teams; null when unknown */
+  productTeams?: number | null;
+  /** N: teams that have used it up to and including the week */
+  adopters?: number;
+  /** The adopters */
+  adopterRefs?: Array<string>;
+  /** adopters / productTeams to 4 decimals */
+  share?: number | null;
+  /** Teams active in the 4 weeks ending with the week */
+  activeTeams?: number;
+  /** The same figures 12 weeks earlier */
+  before?: {
+    week?: string;
+    adopters?: number;
+    activeTeams?: number;
+  };
+  /** max(1, ceil(productTeams / 10)): teams a change must reach */
+  trendThreshold?: number;
+  trend?: "growing" | "flat" | "shrinking";
+};
+
+export type Retention = {
+  capabilityRef?: string | null;
+  weeks?: number;
+  cohorts?: Array<{
+    week?: string;
+    teams?: number;
+    retention?: Array<number | null>;
+  }>;
+};
+
+export type Stickiness = {
+  capabilityRef?: string | null;
+  weeks?: Array<{
+    week?: string;
+    weeklyActiveTeams?: number;
+    activeTeamsLast4Weeks?: number;
+    stickiness?: number | null;
+  }>;
+};
+
+export type Reversions = {
+  minStreakWeeks?: number;
+  weeks?: Array<{
+    week?: string;
+    count?: number;
+  }>;
+  teams?: Array<{
+    teamRef?: string;
+    week?: string;
+    streakWeeks?: number;
+  }>;
+};
+
+export type TimeToHabit = {
+  habitWeeks?: number;
+  capabilities?: Array<{
+    capabilityRef?: string;
+    teams?: number;
+    reached?: number;
+    medianWeeks?: number | null;
+  }>;
+};
+
+/** One team's habits over the period (see summariseTeam in habit-metrics-common). */
+export type TeamHabits = {
+  teamRef?: string;
+};
+
+/** One capability's adoption, retention and reversions (see summariseCapability in habit-metrics-common). */
+export type CapabilityHabits = {
+  capabilityRef?: string;
+};
+
+/** Records activity events (habit-metrics.events.write; service callers are trusted). Body at most 1 MB. */
+export type PostEvents = {
+  body: EventsBody;
+  response: EventsAccepted;
+};
+
+/** Whether any activity is recorded yet, its first and last week, and the capabilities and teams in the catalog (habit-metrics.read). The Habits page reads it to say "no activity recorded yet" on a fresh install. */
+export type GetSummary = {
+  response: HabitsSummary;
+};
+
+/** Share of new components made through a template, per week, overall and per team (habit-metrics.read). */
+export type GetGoldenPathShare = {
+  query: {
+    /** Only this team (a Group ref; the kind may be left out). */
+    team?: string;
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+  };
+  response: GoldenPathShare;
+};
+
+/** Teams using a capability or template, week by week (habit-metrics.read). Without capability and template: `{ capabilities: Adoption[] }`, one per known capability. */
+export type GetAdoption = {
+  query: {
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    capability?: string;
+    /** Entity ref of a template (the kind may be left out). */
+    template?: string;
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+  };
+  response: Adoption | {
+    capabilities?: Array<Adoption>;
+  };
+};
+
+/** Cohort retention of teams by the week they first used a capability (or anything new) (habit-metrics.read). */
+export type GetRetention = {
+  query: {
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    capability?: string;
+    /** Weeks followed after each cohort's first week, 1 to 26. Default 12. */
+    weeks?: number;
+  };
+  response: Retention;
+};
+
+/** Weekly active teams over teams active in the last 4 weeks (habit-metrics.read). */
+export type GetStickiness = {
+  query: {
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    capability?: string;
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+  };
+  response: Stickiness;
+};
+
+/** Teams that went back to the old way after a streak of new-way weeks (habit-metrics.read). */
+export type GetReversions = {
+  query: {
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+    /** Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks. */
+    minStreak?: number;
+  };
+  response: Reversions;
+};
+
+/** Per capability, how long teams take from first use to a streak of habitWeeks active weeks (habit-metrics.read). */
+export type GetTimeToHabit = {
+  query: {
+    /** Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks. */
+    habitWeeks?: number;
+  };
+  response: TimeToHabit;
+};
+
+/** One team's habits (habit-metrics.read); 404 when the group is neither in the catalog nor in the data. */
+export type GetTeamHabits = {
+  path: {
+    namespace: string;
+    name: string;
+  };
+  query: {
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+  };
+  response: TeamHabits;
+};
+
+/** One capability's adoption, retention and reversions (habit-metrics.read); 404 when it is neither a capability in the catalog (looked up there when the cached index does not know it yet) nor named by any recorded activity. */
+export type GetCapabilityHabits = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
+    from?: string;
+    /** Last week (a date, snapped to its Monday). Default the current week. */
+    to?: string;
+  };
+  response: CapabilityHabits;
+};
+
+/** Every operation of the spec, keyed as `createValidatedOpenApiRouterFromGeneratedEndpointMap` expects. */
+export type EndpointMap = {
+  '#post|/events': PostEvents;
+  '#get|/summary': GetSummary;
+  '#get|/golden-path': GetGoldenPathShare;
+  '#get|/adoption': GetAdoption;
+  '#get|/retention': GetRetention;
+  '#get|/stickiness': GetStickiness;
+  '#get|/reversions': GetReversions;
+  '#get|/time-to-habit': GetTimeToHabit;
+  '#get|/teams/{namespace}/{name}': GetTeamHabits;
+  '#get|/capabilities/{kind}/{namespace}/{name}': GetCapabilityHabits;
+};

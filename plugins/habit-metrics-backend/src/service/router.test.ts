@@ -4,7 +4,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -30,8 +35,19 @@ const as = (name: string) => ({
 });
 const asService = { Authorization: mockCredentials.service.header() };
 
-/** nobody may do nothing; reader may read but not send; everyone else may do both. */
+/**
+ * nobody may do nothing; reader may read but not send; everyone else may do both. Services are decided as
+ * Backstage's permissions service decides them: allowed, unless their token's access restrictions leave the
+ * permission out.
+ */
 function decide(credentials: BackstageCredentials, permissionName: string) {
+  const service = credentials.principal as Partial<BackstageServicePrincipal>;
+  if (service.type === 'service') {
+    const names = service.accessRestrictions?.permissionNames;
+    return !names || names.includes(permissionName)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  }
   const principal = credentials.principal as { userEntityRef?: string };
   if (principal.userEntityRef === userRef('nobody')) {
     return AuthorizeResult.DENY;
@@ -127,6 +143,8 @@ describe('habit-metrics router', () => {
     databaseId: Parameters<typeof databases.init>[0],
     entities: Entity[] = orgEntities,
     settings: object = {},
+    /** `backend.auth.externalAccess`: when given, Backstage's own auth, httpAuth and permissions services run. */
+    externalAccess?: object[],
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
@@ -142,18 +160,30 @@ describe('habit-metrics router', () => {
                 catalog: { enabled: false },
               },
             },
+            ...(externalAccess
+              ? { backend: { auth: { externalAccess } } }
+              : {}),
           },
         }),
         catalogServiceMock.factory({ entities }),
-        mockServices.permissions.mock({
-          authorize: async (requests, options) =>
-            requests.map(r => ({
-              result: decide(
-                options!.credentials,
-                (r as { permission: { name: string } }).permission.name,
-              ),
-            })) as any,
-        }).factory,
+        ...(externalAccess
+          ? [
+              authServiceFactory,
+              httpAuthServiceFactory,
+              // Backstage's permissions service: with permission.enabled off, only access restrictions decide.
+              mockServices.permissions.factory(),
+            ]
+          : [
+              mockServices.permissions.mock({
+                authorize: async (requests, options) =>
+                  requests.map(r => ({
+                    result: decide(
+                      options!.credentials,
+                      (r as { permission: { name: string } }).permission.name,
+                    ),
+                  })) as any,
+              }).factory,
+            ]),
       ],
     });
     const rows = async () =>
@@ -281,6 +311,67 @@ describe('habit-metrics router', () => {
           .status,
       ).toBe(200);
       expect(await rows()).toBe(0);
+    });
+
+    it('applies the access restrictions of an external access token and lets unrestricted services in', async () => {
+      const { server, rows } = await startBackend(databaseId, orgEntities, {}, [
+        {
+          type: 'static',
+          options: { token: 'ci-bridge-token-0123', subject: 'ci-bridge' },
+          accessRestrictions: [
+            {
+              plugin: 'habit-metrics',
+              permission: 'habit-metrics.events.write',
+            },
+          ],
+        },
+        {
+          type: 'static',
+          options: { token: 'analytics-token-0123', subject: 'analytics' },
+        },
+      ]);
+      const ciBridge = { Authorization: 'Bearer ci-bridge-token-0123' };
+      const analytics = { Authorization: 'Bearer analytics-token-0123' };
+
+      // habit-metrics.events.write only: it sends events...
+      const sent = await send(server, valid, ciBridge);
+      expect(sent.status).toBe(202);
+      expect(sent.body).toEqual({ accepted: 1, duplicates: 0 });
+      // ...but reads nothing
+      for (const path of [
+        '/summary',
+        '/golden-path',
+        '/adoption',
+        '/retention',
+        '/stickiness',
+        '/reversions',
+        '/time-to-habit',
+        '/teams/default/checkout',
+        '/capabilities/system/default/service-golden-path',
+      ]) {
+        const res = await request(server).get(`${BASE}${path}`).set(ciBridge);
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+        expect(res.body.error.message).toBe(
+          'You may not read habit metrics: it needs the habit-metrics.read permission.',
+        );
+      }
+
+      // a token without restrictions may read and send
+      expect(
+        (await request(server).get(`${BASE}/summary`).set(analytics)).status,
+      ).toBe(200);
+      expect(
+        (await send(server, { ...valid, kind: 'view' }, analytics)).status,
+      ).toBe(202);
+      expect(await rows()).toBe(2);
+      // and an unknown token is no one
+      expect(
+        (
+          await send(server, valid, {
+            Authorization: 'Bearer not-a-configured-token',
+          })
+        ).status,
+      ).toBe(401);
     });
 
     it('refuses every malformed body with 400 and stores nothing', async () => {

@@ -312,6 +312,67 @@ export const spec = {
           "anonymityThreshold": {
             "type": "integer"
           },
+          "settings": {
+            "description": "The settings the figures were computed with: shared-need threshold and frequency weights from config, the survey's anonymity threshold k, the pain from which a rating counts its teams as reporting the need, and how many top needs each team lists.",
+            "type": "object",
+            "required": [
+              "sharedNeedMinTeams",
+              "frequencyWeights",
+              "anonymityThreshold",
+              "reportingPain",
+              "topNeedsPerTeam"
+            ],
+            "properties": {
+              "sharedNeedMinTeams": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "frequencyWeights": {
+                "type": "object",
+                "required": [
+                  "daily",
+                  "weekly",
+                  "monthly",
+                  "rarely"
+                ],
+                "properties": {
+                  "daily": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "weekly": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "monthly": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "rarely": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                }
+              },
+              "anonymityThreshold": {
+                "type": "integer",
+                "minimum": 3
+              },
+              "reportingPain": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 5
+              },
+              "topNeedsPerTeam": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
           "respondents": {
             "type": "integer"
           },
@@ -909,3 +970,282 @@ export const spec = {
     }
   }
 } as const;
+
+export type ModelError = {
+  error?: {
+    name: string;
+    message: string;
+  };
+  response?: {
+    statusCode?: number;
+  };
+};
+
+export type Need = {
+  id?: string;
+  title?: string;
+  description?: string;
+};
+
+/** One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition). */
+export type Question = {
+  id: string;
+  type: "need-rating" | "single-choice" | "multi-choice" | "ranking" | "free-text" | "nps";
+  title: string;
+  description?: string;
+  required?: boolean;
+  options?: Array<string>;
+  maxSelections?: number;
+  max?: number;
+  maxLength?: number;
+  proposesNeed?: boolean;
+};
+
+export type SurveyDefinition = {
+  title: string;
+  description?: string;
+  /** Group entity refs; empty means everyone. */
+  audience?: Array<string>;
+  /** k, at least 3 (default 5); fixed once the survey opens. */
+  anonymityThreshold?: number;
+  closesAt?: string | null;
+  needs: Array<Need>;
+  questions: Array<Question>;
+};
+
+export type Survey = SurveyDefinition & {
+  id?: string;
+  status?: "draft" | "open" | "closed";
+  wave?: number;
+  previousSurveyId?: string | null;
+  createdBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  openedAt?: string | null;
+  closedAt?: string | null;
+  demo?: boolean;
+};
+
+export type SurveySummary = Survey & {
+  respondents?: number;
+  answeredByMe?: boolean;
+};
+
+export type ResponseBody = {
+  /** Answers keyed by question id. need-rating: {needId: {pain: 1-5, frequency: daily|weekly|monthly|rarely}}; single-choice: option; multi-choice: options; ranking: need ids, most important first; free-text: string; nps: 0-10. */
+  answers: object;
+};
+
+export type MyResponse = {
+  surveyId?: string;
+  answers?: object;
+  teams?: Array<string>;
+  submittedAt?: string;
+  updatedAt?: string;
+};
+
+export type SurveyResults = {
+  surveyId?: string;
+  status?: string;
+  anonymityThreshold?: number;
+  /** The settings the figures were computed with: shared-need threshold and frequency weights from config, the survey's anonymity threshold k, the pain from which a rating counts its teams as reporting the need, and how many top needs each team lists. */
+  settings?: {
+    sharedNeedMinTeams: number;
+    frequencyWeights: {
+      daily: number;
+      weekly: number;
+      monthly: number;
+      rarely: number;
+    };
+    anonymityThreshold: number;
+    reportingPain: number;
+    topNeedsPerTeam: number;
+  };
+  respondents?: number;
+  audienceSize?: number | null;
+  responseRate?: number | null;
+  needs?: Array<{
+    needId?: string;
+    title?: string;
+    respondents?: number;
+    teams?: number;
+    meanPain?: number | null;
+    frequencyWeight?: number | null;
+    priorityScore?: number | null;
+    shared?: boolean;
+    suppressed?: boolean;
+  }>;
+  priorityCase?: null | {
+    needId?: string;
+    title?: string;
+    reason?: string;
+  };
+  teams?: Array<object>;
+  suppressedTeams?: number;
+  questions?: Array<object>;
+  previousSurveyId?: string | null;
+  computedAt?: string;
+};
+
+export type RegisteredNeed = {
+  id?: string;
+  title?: string;
+  description?: string;
+  /** Follows the catalog and the MVP actions: declined when a platform owner declined it; served when a capability (platform-product.io/capability "true") names it in platform-product.io/need and is out of its MVP; in-mvp when such a capability is in its MVP (spec.lifecycle experimental, or its platform-product.io/mvp-review-date is today or later, UTC); otherwise the status set with PATCH (mvp:launch sets in-mvp), open by default. */
+  status?: "open" | "in-mvp" | "served" | "declined";
+  /** Entity ref of the capability that serves the need or has it in its MVP */
+  capabilityRef?: string | null;
+  /** That capability's title in the catalog, when it has one */
+  capabilityTitle?: string;
+  /** catalog when a capability in the catalog decides the status; recorded when it is the status set with PATCH */
+  statusSource?: "catalog" | "recorded";
+  /** The latest open or closed survey asking about the need whose figures for it are not withheld (else the latest asking about it) */
+  latestSurveyId?: string | null;
+  /** The need's priority score in that survey's current results, the same figure as its results (also right after an answer); null when withheld below k */
+  latestScore?: number | null;
+  shared?: boolean;
+  teams?: number;
+  updatedAt?: string;
+};
+
+export type NeedPatch = {
+  status: "open" | "in-mvp" | "served" | "declined";
+  /** Entity ref of the capability serving the need, e.g. system:default/event-streaming */
+  capabilityRef?: string | null;
+};
+
+/** Surveys the caller may see (drafts only with needs-discovery.survey.manage). */
+export type ListSurveys = {
+  response: {
+    items?: Array<SurveySummary>;
+  };
+};
+
+/** Creates a draft (needs-discovery.survey.create). */
+export type CreateSurvey = {
+  body: SurveyDefinition;
+  response: Survey;
+};
+
+export type GetSurvey = {
+  path: {
+    id: string;
+  };
+  response: Survey;
+};
+
+/** Replaces a draft's definition (needs-discovery.survey.manage); 409 once open. */
+export type UpdateSurvey = {
+  path: {
+    id: string;
+  };
+  body: SurveyDefinition;
+  response: Survey;
+};
+
+/** Opens a draft and notifies its audience (needs-discovery.survey.manage). */
+export type OpenSurvey = {
+  path: {
+    id: string;
+  };
+  response: Survey;
+};
+
+/** Closes an open survey and records its scores in the needs registry. */
+export type CloseSurvey = {
+  path: {
+    id: string;
+  };
+  response: Survey;
+};
+
+/** Starts the next wave of a closed survey as a new draft. */
+export type CloneSurvey = {
+  path: {
+    id: string;
+  };
+  response: Survey;
+};
+
+/** The calling user's own response; 204 (no body) while they have not answered yet. 404 when the survey is not visible to them. */
+export type GetMyResponse = {
+  path: {
+    id: string;
+  };
+  response: MyResponse | void;
+};
+
+/** Creates or replaces the calling user's response; 409 when the survey is not open. */
+export type PutMyResponse = {
+  path: {
+    id: string;
+  };
+  body: ResponseBody;
+  response: MyResponse;
+};
+
+/** Withdraws the calling user's response while the survey is open. */
+export type DeleteMyResponse = {
+  path: {
+    id: string;
+  };
+  response: void;
+};
+
+/** Aggregated results (needs-discovery.results.read). */
+export type GetResults = {
+  path: {
+    id: string;
+  };
+  response: SurveyResults;
+};
+
+/** The aggregated results as CSV (needs and teams; never free text). */
+export type GetResultsCsv = {
+  path: {
+    id: string;
+  };
+  response: string;
+};
+
+/** The needs registry across surveys, for the other plugins: each need's status derived from the catalog and the MVP actions, and its figures from its latest survey results. */
+export type ListNeeds = {
+  response: {
+    items?: Array<RegisteredNeed>;
+  };
+};
+
+export type GetNeed = {
+  path: {
+    id: string;
+  };
+  response: RegisteredNeed;
+};
+
+/** Records a need's status and serving capability (needs-discovery.need.update, or a service token). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined. */
+export type UpdateNeed = {
+  path: {
+    id: string;
+  };
+  body: NeedPatch;
+  response: RegisteredNeed;
+};
+
+/** Every operation of the spec, keyed as `createValidatedOpenApiRouterFromGeneratedEndpointMap` expects. */
+export type EndpointMap = {
+  '#get|/surveys': ListSurveys;
+  '#post|/surveys': CreateSurvey;
+  '#get|/surveys/{id}': GetSurvey;
+  '#put|/surveys/{id}': UpdateSurvey;
+  '#post|/surveys/{id}/open': OpenSurvey;
+  '#post|/surveys/{id}/close': CloseSurvey;
+  '#post|/surveys/{id}/clone': CloneSurvey;
+  '#get|/surveys/{id}/responses/me': GetMyResponse;
+  '#put|/surveys/{id}/responses/me': PutMyResponse;
+  '#_delete|/surveys/{id}/responses/me': DeleteMyResponse;
+  '#get|/surveys/{id}/results': GetResults;
+  '#get|/surveys/{id}/results.csv': GetResultsCsv;
+  '#get|/needs': ListNeeds;
+  '#get|/needs/{id}': GetNeed;
+  '#patch|/needs/{id}': UpdateNeed;
+};

@@ -4,7 +4,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -86,9 +91,25 @@ catalogEntities.push(
   ),
 );
 
-/** pat manages, nobody may do nothing, everyone else may read and respond. */
+/** Permissions a test has taken away, as `<user ref> <permission name>`. */
+const revoked = new Set<string>();
+
+/**
+ * pat manages, nobody may do nothing, everyone else may read and respond. Services are decided as Backstage's
+ * permissions service decides them: allowed, unless their token's access restrictions leave the permission out.
+ */
 function decide(credentials: BackstageCredentials, permissionName: string) {
+  const service = credentials.principal as Partial<BackstageServicePrincipal>;
+  if (service.type === 'service') {
+    const names = service.accessRestrictions?.permissionNames;
+    return !names || names.includes(permissionName)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  }
   const principal = credentials.principal as { userEntityRef?: string };
+  if (revoked.has(`${principal.userEntityRef} ${permissionName}`)) {
+    return AuthorizeResult.DENY;
+  }
   if (principal.userEntityRef === userRef('nobody'))
     return AuthorizeResult.DENY;
   if (principal.userEntityRef === userRef('pat')) return AuthorizeResult.ALLOW;
@@ -131,6 +152,9 @@ describe('needs-discovery router', () => {
 
   async function startBackend(
     databaseId: Parameters<typeof databases.init>[0],
+    config: Record<string, unknown> = {},
+    /** `backend.auth.externalAccess`: when given, Backstage's own auth, httpAuth and permissions services run. */
+    externalAccess?: object[],
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
@@ -141,7 +165,11 @@ describe('needs-discovery router', () => {
           data: {
             needsDiscovery: {
               respondentKey: 'a-test-key-of-sufficient-length',
+              ...config,
             },
+            ...(externalAccess
+              ? { backend: { auth: { externalAccess } } }
+              : {}),
           },
         }),
         catalogServiceMock.factory({ entities: catalogEntities }),
@@ -159,15 +187,24 @@ describe('needs-discovery router', () => {
             };
           },
         }).factory,
-        mockServices.permissions.mock({
-          authorize: async (requests, options) =>
-            requests.map(r => ({
-              result: decide(
-                options!.credentials,
-                (r as { permission: { name: string } }).permission.name,
-              ),
-            })) as any,
-        }).factory,
+        ...(externalAccess
+          ? [
+              authServiceFactory,
+              httpAuthServiceFactory,
+              // Backstage's permissions service: with permission.enabled off, only access restrictions decide.
+              mockServices.permissions.factory(),
+            ]
+          : [
+              mockServices.permissions.mock({
+                authorize: async (requests, options) =>
+                  requests.map(r => ({
+                    result: decide(
+                      options!.credentials,
+                      (r as { permission: { name: string } }).permission.name,
+                    ),
+                  })) as any,
+              }).factory,
+            ]),
         createServiceFactory({
           service: notificationService,
           deps: {},
@@ -258,6 +295,7 @@ describe('needs-discovery router', () => {
         ['post', `/surveys/${survey.id}/close`],
         ['post', `/surveys/${survey.id}/clone`],
         ['put', `/surveys/${survey.id}/responses/me`, { answers: rating(4) }],
+        ['delete', `/surveys/${survey.id}/responses/me`],
         ['get', `/surveys/${survey.id}/results`],
         ['get', `/surveys/${survey.id}/results.csv`],
         ['patch', '/needs/need-deploys', { status: 'served' }],
@@ -282,6 +320,131 @@ describe('needs-discovery router', () => {
         status: 'open',
         respondents: 0,
       });
+    });
+
+    it('lets nobody withdraw an answer without needs-discovery.response.submit', async () => {
+      const { server } = await startBackend(databaseId);
+      const survey = await openedSurvey(server);
+      expect((await answer(server, survey.id, 'ann', rating(4))).status).toBe(
+        200,
+      );
+      const mine = `/api/needs-discovery/surveys/${survey.id}/responses/me`;
+      revoked.add(`${userRef('ann')} needs-discovery.response.submit`);
+      try {
+        const withdrawn = await request(server).delete(mine).set(as('ann'));
+        expect(withdrawn.status).toBe(403);
+        expect(withdrawn.body.error).toEqual({
+          name: 'NotAllowedError',
+          message:
+            'You may not withdraw survey answers: it needs the needs-discovery.response.submit permission.',
+        });
+      } finally {
+        revoked.clear();
+      }
+      // the answer is still there, and with the permission back it can be withdrawn
+      expect((await request(server).get(mine).set(as('ann'))).status).toBe(200);
+      expect((await request(server).delete(mine).set(as('ann'))).status).toBe(
+        204,
+      );
+      expect((await request(server).get(mine).set(as('ann'))).status).toBe(204);
+    });
+
+    it('applies the access restrictions of an external access token and lets unrestricted services in', async () => {
+      const { server } = await startBackend(databaseId, {}, [
+        {
+          type: 'static',
+          options: {
+            token: 'mvp-launcher-token-0123',
+            subject: 'mvp-launcher',
+          },
+          accessRestrictions: [
+            {
+              plugin: 'needs-discovery',
+              permission: 'needs-discovery.need.update',
+            },
+          ],
+        },
+        {
+          type: 'static',
+          options: { token: 'survey-bot-token-0123', subject: 'survey-bot' },
+        },
+      ]);
+      const launcher = { Authorization: 'Bearer mvp-launcher-token-0123' };
+      const bot = { Authorization: 'Bearer survey-bot-token-0123' };
+      const api = '/api/needs-discovery';
+
+      // a token without restrictions may create and open a survey
+      const created = await request(server)
+        .post(`${api}/surveys`)
+        .set(bot)
+        .send(definition);
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      expect(
+        (await request(server).post(`${api}/surveys/${id}/open`).set(bot))
+          .status,
+      ).toBe(200);
+
+      // needs-discovery.need.update only: it marks a need...
+      const marked = await request(server)
+        .patch(`${api}/needs/need-deploys`)
+        .set(launcher)
+        .send({ status: 'in-mvp' });
+      expect(marked.status).toBe(200);
+      expect(marked.body).toMatchObject({ id: 'need-deploys' });
+      // ...and is refused everything that asks for another permission
+      const denied: [string, string, string, object?][] = [
+        ['post', '/surveys', 'needs-discovery.survey.create', definition],
+        ['put', `/surveys/${id}`, 'needs-discovery.survey.manage', definition],
+        ['post', `/surveys/${id}/close`, 'needs-discovery.survey.manage'],
+        ['post', `/surveys/${id}/clone`, 'needs-discovery.survey.manage'],
+        ['get', `/surveys/${id}/results`, 'needs-discovery.results.read'],
+        ['get', `/surveys/${id}/results.csv`, 'needs-discovery.results.read'],
+      ];
+      for (const [method, path, permission, body] of denied) {
+        const res = await (request(server) as any)
+          [method](`${api}${path}`)
+          .set(launcher)
+          .send(body);
+        expect({ path, status: res.status }).toEqual({ path, status: 403 });
+        expect(res.body.error.message).toContain(
+          `it needs the ${permission} permission`,
+        );
+      }
+      // without survey.manage it does not see drafts
+      const draft = await request(server)
+        .post(`${api}/surveys`)
+        .set(bot)
+        .send(definition);
+      expect(
+        (
+          await request(server)
+            .get(`${api}/surveys/${draft.body.id}`)
+            .set(launcher)
+        ).status,
+      ).toBe(404);
+      expect(
+        (await request(server).get(`${api}/surveys/${draft.body.id}`).set(bot))
+          .status,
+      ).toBe(200);
+
+      // the unrestricted token reads results and closes the survey
+      expect(
+        (await request(server).get(`${api}/surveys/${id}/results`).set(bot))
+          .status,
+      ).toBe(200);
+      expect(
+        (await request(server).post(`${api}/surveys/${id}/close`).set(bot))
+          .status,
+      ).toBe(200);
+      // and an unknown token is no one
+      expect(
+        (
+          await request(server)
+            .get(`${api}/needs`)
+            .set({ Authorization: 'Bearer not-a-configured-token' })
+        ).status,
+      ).toBe(401);
     });
 
     it('runs a survey from draft to results, protecting respondents', async () => {
@@ -442,6 +605,61 @@ describe('needs-discovery router', () => {
         wave: 2,
         previousSurveyId: draft.body.id,
       });
+    });
+
+    it('computes results with the configured settings and reports them', async () => {
+      const { server } = await startBackend(databaseId, {
+        sharedNeedMinTeams: 3,
+        frequencyWeights: { daily: 0.8 },
+      });
+      const survey = await openedSurvey(server);
+      const read = async () => {
+        const res = await request(server)
+          .get(`/api/needs-discovery/surveys/${survey.id}/results`)
+          .set(as('ben'));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      // Two teams (checkout twice, billing) report need-fast-setup: one short of the configured 3.
+      for (const name of ['ann', 'ben', 'eve']) {
+        expect((await answer(server, survey.id, name, rating(4))).status).toBe(
+          200,
+        );
+      }
+      const before = await read();
+      expect(before.settings).toEqual({
+        sharedNeedMinTeams: 3,
+        frequencyWeights: {
+          daily: 0.8,
+          weekly: 0.6,
+          monthly: 0.3,
+          rarely: 0.1,
+        },
+        anonymityThreshold: 3,
+        reportingPain: 3,
+        topNeedsPerTeam: 3,
+      });
+      const fastSetup = (body: any) =>
+        body.needs.find((n: any) => n.needId === 'need-fast-setup');
+      expect(fastSetup(before)).toMatchObject({
+        teams: 2,
+        frequencyWeight: 0.8,
+        priorityScore: 6.4,
+        shared: false,
+      });
+      expect(before.priorityCase).toBeNull();
+
+      // A third team reaches the threshold exactly: the need is shared and becomes the priority case.
+      expect((await answer(server, survey.id, 'hal', rating(4))).status).toBe(
+        200,
+      );
+      const after = await read();
+      expect(fastSetup(after)).toMatchObject({
+        teams: 3,
+        priorityScore: 9.6,
+        shared: true,
+      });
+      expect(after.priorityCase).toMatchObject({ needId: 'need-fast-setup' });
     });
 
     it('lets a service mark a need as served by a capability', async () => {

@@ -1,4 +1,7 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  createValidatedOpenApiRouterFromGeneratedEndpointMap,
+  type internal,
+} from '@backstage/backend-openapi-utils';
 import {
   AuthService,
   BackstageCredentials,
@@ -21,8 +24,6 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   MyResponse,
-  NEED_STATUSES,
-  NeedStatus,
   needsDiscoveryNeedUpdatePermission,
   needsDiscoveryResponseSubmitPermission,
   needsDiscoveryResultsReadPermission,
@@ -36,7 +37,7 @@ import {
 } from '@platform-product/plugin-needs-discovery-common';
 import express from 'express';
 import { NeedsStore, StoredResponse } from '../database/NeedsStore';
-import { spec } from '../schema/openapi.generated';
+import { EndpointMap, spec } from '../schema/openapi.generated';
 import { NeedsRegistry } from './NeedsRegistry';
 import { RespondentHasher } from './RespondentHasher';
 import { ResultsService } from './ResultsService';
@@ -85,23 +86,29 @@ export async function createRouter(
     notifier,
     defaultAnonymityThreshold,
   } = options;
-  // The spec validates request shapes; handlers work with the -common types, so the router is used untyped.
-  const router = createValidatedOpenApiRouter(spec, {
-    // Large enough for a long survey or a response full of free text; anything larger is not a person's answer.
-    middleware: [express.json({ limit: '512kb' })],
-  }) as unknown as express.Router;
+  // Typed from the spec (src/schema/openapi.yaml → openapi.generated.ts): the validator has checked and coerced
+  // path, query and body before a handler runs.
+  const router =
+    createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(spec, {
+      // Large enough for a long survey or a response full of free text; anything larger is not a person's answer.
+      middleware: [express.json({ limit: '512kb' })],
+    });
 
-  const credentialsOf = (req: express.Request) =>
+  type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+  const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  const userCredentialsOf = (req: express.Request) =>
+  const userCredentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /** Backend callers (the MVP scaffolder actions, other plugins) act for the platform and are trusted. */
+  /**
+   * Every caller asks the permission framework, services included (the MVP scaffolder actions, other plugins): it
+   * allows plain service calls and applies the access restrictions of external access tokens
+   * (`backend.auth.externalAccess`).
+   */
   async function isAllowed(
     credentials: BackstageCredentials,
     permission: BasicPermission,
   ): Promise<boolean> {
-    if (auth.isPrincipal(credentials, 'service')) return true;
     const [decision] = await permissions.authorize([{ permission }], {
       credentials,
     });
@@ -356,7 +363,7 @@ export async function createRouter(
     }
     const { value: answers, errors } = validateAnswers(
       survey,
-      (req.body as { answers: unknown }).answers,
+      req.body.answers,
     );
     if (!answers) throw invalid('Some answers are not valid', errors);
     const stored = await store.upsertResponse({
@@ -373,6 +380,12 @@ export async function createRouter(
 
   router.delete('/surveys/:id/responses/me', async (req, res) => {
     const credentials = await userCredentialsOf(req);
+    // Withdrawing an answer changes the results as much as giving one.
+    await authorize(
+      credentials,
+      needsDiscoveryResponseSubmitPermission,
+      'withdraw survey answers',
+    );
     const survey = await openForResponses(req.params.id, credentials);
     const deleted = await store.deleteResponse(
       survey.id,
@@ -426,19 +439,20 @@ export async function createRouter(
     res.json(need);
   });
 
-  router.patch('/needs/:id', async (req, res) => {
+  // TypedRouter types get, post, put and delete; a PATCH handler takes its types from the same EndpointMap.
+  const updateNeed: internal.EndpointMapRequestHandler<
+    EndpointMap,
+    '/needs/{id}',
+    'patch'
+  > = async (req, res) => {
     const credentials = await credentialsOf(req);
     await authorize(
       credentials,
       needsDiscoveryNeedUpdatePermission,
       'change needs',
     );
-    const body = req.body as { status: string; capabilityRef?: string | null };
-    if (!NEED_STATUSES.includes(body.status as NeedStatus)) {
-      throw new InputError(
-        `status must be one of ${NEED_STATUSES.join(', ')}; got ${body.status}`,
-      );
-    }
+    // The spec has checked status against the statuses and refused unknown fields.
+    const body = req.body;
     let capabilityRef: string | null | undefined = body.capabilityRef;
     if (typeof capabilityRef === 'string') {
       try {
@@ -450,12 +464,13 @@ export async function createRouter(
       }
     }
     const need = await registry.updateNeed(req.params.id, {
-      status: body.status as NeedStatus,
+      status: body.status,
       capabilityRef,
     });
     if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
     res.json(need);
-  });
+  };
+  router.patch('/needs/:id', updateNeed);
 
   return router;
 }

@@ -746,3 +746,192 @@ export const spec = {
     }
   }
 } as const;
+
+export type ModelError = {
+  error?: {
+    name: string;
+    message: string;
+  };
+  response?: {
+    statusCode?: number;
+  };
+};
+
+export type Verdict = "keep" | "invest" | "outsource" | "dispose" | "review";
+
+export type VerdictCounts = {
+  keep: number;
+  invest: number;
+  outsource: number;
+  dispose: number;
+  review: number;
+};
+
+export type SubscoreId = "needCoverage" | "adoption" | "commodityInHouse" | "overdueReviews" | "surfacePerTeam" | "growthBalance";
+
+/** Which optional plugins answered when the facts were gathered. */
+export type Sources = {
+  needsDiscovery: boolean;
+  habitMetrics: boolean;
+};
+
+export type Subscore = {
+  id: SubscoreId;
+  title: string;
+  /** 0–100, higher is thinner; null when there is nothing to score (no capabilities yet). */
+  value: number | null;
+  weight: number;
+  /** The numbers the sub-score came from. */
+  inputs: Array<{
+    id: string;
+    label: string;
+    value: number | string | null;
+  }>;
+  formula: string;
+  explanation: string;
+};
+
+/** Used by N (count) of M (productTeams) product teams. With habit-metrics installed these are its figures (source habit-metrics): its cumulative adopters and product teams; otherwise the product teams owning an entity that uses the capability in the catalog (source catalog). */
+export type Consumers = {
+  /** Entity refs of the adopting product teams. */
+  teams: Array<string>;
+  /** N: the adopters */
+  count: number;
+  /** M: the product teams */
+  productTeams: number;
+  /** count / productTeams to 4 decimals; 0 without product teams. */
+  share: number;
+  /** Product teams active in the 4 weeks ending with the current one (habit-metrics); null from the catalog. */
+  activeTeams: number | null;
+  /** Where the adopters come from. */
+  source: "habit-metrics" | "catalog";
+};
+
+export type Need = {
+  id: string;
+  shared: boolean;
+  teams: number | null;
+  state: "shared" | "not-shared" | "not-found" | "unverified";
+  title?: string;
+  status?: string;
+} | null;
+
+export type CapabilityScore = {
+  entityRef: string;
+  title: string;
+  owner: string | null;
+  consumers: Consumers;
+  need: Need;
+  valueClass: "differentiating" | "commodity" | "unknown";
+  surface: number;
+  verdict: Verdict;
+  reasons: Array<string>;
+  lifecycle: string | null;
+  /** YYYY-MM-DD */
+  mvpReviewDate: string | null;
+  reviewOverdue: boolean;
+  /** habit-metrics' trend over the last 12 weeks; null without habit-metrics. */
+  adoptionTrend: "growing" | "flat" | "shrinking" | null;
+  firstSeenAt: string;
+  sources: Sources;
+};
+
+/** Why the platform is not scored; null when it is. */
+export type NotScored = {
+  reason: "no-capabilities";
+  /** The reason and the next step */
+  message: string;
+} | null;
+
+export type Scorecard = {
+  /** Platform thinness score; null when the platform is not scored (no catalog entity is annotated platform-product.io/capability: "true" yet), and notScored says why. */
+  score: number | null;
+  notScored: NotScored;
+  subscores: Array<Subscore>;
+  capabilities: Array<CapabilityScore>;
+  computedAt: string;
+  productTeams: number;
+  adoptingTeams: number;
+  sources: Sources;
+  rules: {
+    adoptionFloor?: number;
+    investAdoption?: number;
+    graceDays?: number;
+  };
+  verdicts: VerdictCounts;
+};
+
+export type HistoryPoint = {
+  /** UTC day YYYY-MM-DD */
+  period: string;
+  score: number;
+  subscores: Array<{
+    id?: SubscoreId;
+    value?: number;
+  }>;
+  verdicts: VerdictCounts;
+  capabilities: number;
+  adoptingTeams: number;
+  demo: boolean;
+};
+
+export type CapabilityDetail = {
+  capability: CapabilityScore;
+  verdictHistory: Array<{
+    period?: string;
+    verdict?: Verdict;
+    demo?: boolean;
+  }>;
+  /** Weekly adoption from habit-metrics; null when it is not installed. */
+  adoption: {
+    weeks?: Array<{
+      week?: string;
+      activeTeams?: number;
+      cumulativeAdopters?: number;
+      share?: number;
+    }>;
+  } | null;
+  computedAt: string;
+};
+
+/** The latest scorecard (thinness-scorecard.read). Computed by the daily task; computed on the spot when there is none yet. Without capabilities the score and sub-scores are null and notScored says why and what to do. */
+export type GetScorecard = {
+  response: Scorecard;
+};
+
+/** Daily snapshots of the last `days` days, oldest first (thinness-scorecard.read). Only scored days are recorded: a day without capabilities has no snapshot. */
+export type GetScorecardHistory = {
+  query: {
+    days?: number;
+  };
+  response: {
+    days: number;
+    items: Array<HistoryPoint>;
+  };
+};
+
+/** One capability's verdict, reasons and facts, its verdict history (90 days) and its habit-metrics adoption (thinness-scorecard.read). With refresh=true (thinness-scorecard.refresh) the capability is recomputed from the catalog first. A capability that the latest scorecard does not hold yet (annotated since) is scored on the spot. 404 when the entity is not a capability. */
+export type GetCapability = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    refresh?: boolean;
+  };
+  response: CapabilityDetail;
+};
+
+/** Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh). */
+export type RefreshScorecard = {
+  response: Scorecard;
+};
+
+/** Every operation of the spec, keyed as `createValidatedOpenApiRouterFromGeneratedEndpointMap` expects. */
+export type EndpointMap = {
+  '#get|/scorecard': GetScorecard;
+  '#get|/scorecard/history': GetScorecardHistory;
+  '#get|/capabilities/{kind}/{namespace}/{name}': GetCapability;
+  '#post|/refresh': RefreshScorecard;
+};

@@ -166,6 +166,82 @@ describe('thinness-scorecard router', () => {
       ).toBe(403);
     });
 
+    it('applies the access restrictions of an external access token and lets unrestricted services in', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startScorecardBackend({
+        knex,
+        entities: exampleCatalog(),
+        baseUrl: () => REFUSED_BASE_URL,
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: 'dashboard-token-0123', subject: 'dashboard' },
+            accessRestrictions: [
+              {
+                plugin: 'thinness-scorecard',
+                permission: 'thinness-scorecard.read',
+              },
+            ],
+          },
+          {
+            type: 'static',
+            options: { token: 'nightly-token-0123', subject: 'nightly' },
+          },
+        ],
+      });
+      const dashboard = { Authorization: 'Bearer dashboard-token-0123' };
+      const nightly = { Authorization: 'Bearer nightly-token-0123' };
+      const report = `${API}/capabilities/system/default/report-builder`;
+
+      // thinness-scorecard.read only: it reads...
+      for (const path of ['/scorecard', '/scorecard/history']) {
+        const res = await request(server).get(`${API}${path}`).set(dashboard);
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      }
+      expect((await request(server).get(report).set(dashboard)).status).toBe(
+        200,
+      );
+      // ...but does not recompute
+      const refresh = await request(server)
+        .post(`${API}/refresh`)
+        .set(dashboard);
+      expect(refresh.status).toBe(403);
+      expect(refresh.body.error).toEqual({
+        name: 'NotAllowedError',
+        message:
+          'You may not refresh the scorecard: it needs the thinness-scorecard.refresh permission.',
+      });
+      expect(
+        (
+          await request(server)
+            .get(report)
+            .query({ refresh: true })
+            .set(dashboard)
+        ).status,
+      ).toBe(403);
+
+      // a token without restrictions may do everything
+      expect(
+        (await request(server).post(`${API}/refresh`).set(nightly)).status,
+      ).toBe(200);
+      expect(
+        (
+          await request(server)
+            .get(report)
+            .query({ refresh: true })
+            .set(nightly)
+        ).status,
+      ).toBe(200);
+      // and an unknown token is no one
+      expect(
+        (
+          await request(server)
+            .get(`${API}/scorecard`)
+            .set({ Authorization: 'Bearer not-a-configured-token' })
+        ).status,
+      ).toBe(401);
+    });
+
     it('serves the scorecard of the example catalog with needs-discovery and habit-metrics', async () => {
       const { server } = await start();
       const res = await request(server).get(`${API}/scorecard`).set(as(READER));

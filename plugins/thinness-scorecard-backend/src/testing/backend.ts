@@ -5,8 +5,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
   createServiceFactory,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
@@ -28,8 +33,18 @@ export const asService = {
   Authorization: mockCredentials.service.header(),
 };
 
-/** manager may do everything, reader may read, nobody may do nothing. */
+/**
+ * manager may do everything, reader may read, nobody may do nothing. Services are decided as Backstage's
+ * permissions service decides them: allowed, unless their token's access restrictions leave the permission out.
+ */
 function decide(credentials: BackstageCredentials, permissionName: string) {
+  const service = credentials.principal as Partial<BackstageServicePrincipal>;
+  if (service.type === 'service') {
+    const names = service.accessRestrictions?.permissionNames;
+    return !names || names.includes(permissionName)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  }
   const ref = (credentials.principal as { userEntityRef?: string })
     .userEntityRef;
   if (ref === MANAGER) return AuthorizeResult.ALLOW;
@@ -51,6 +66,12 @@ export interface TestBackendOptions {
   /** `thinnessScorecard` config. */
   config?: ConfigData[string];
   notifications?: { send: jest.Mock };
+  /**
+   * `backend.auth.externalAccess` entries. When given, the backend runs Backstage's own auth, httpAuth and
+   * permissions services instead of the mocks, so external access tokens and their access restrictions are
+   * verified for real (mock user tokens are then refused).
+   */
+  externalAccess?: NonNullable<ConfigData[string]>[];
 }
 
 /**
@@ -67,7 +88,12 @@ export async function startScorecardBackend(options: TestBackendOptions) {
       thinnessScorecardPlugin,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
-        data: { thinnessScorecard: options.config ?? {} },
+        data: {
+          thinnessScorecard: options.config ?? {},
+          ...(options.externalAccess
+            ? { backend: { auth: { externalAccess: options.externalAccess } } }
+            : {}),
+        },
       }),
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.discovery.mock({
@@ -75,15 +101,24 @@ export async function startScorecardBackend(options: TestBackendOptions) {
         getExternalBaseUrl: async (pluginId: string) =>
           options.baseUrl(pluginId),
       }).factory,
-      mockServices.permissions.mock({
-        authorize: async (requests, authorizeOptions) =>
-          requests.map(r => ({
-            result: decide(
-              authorizeOptions!.credentials,
-              (r as { permission: { name: string } }).permission.name,
-            ),
-          })) as any,
-      }).factory,
+      ...(options.externalAccess
+        ? [
+            authServiceFactory,
+            httpAuthServiceFactory,
+            // Backstage's permissions service (permission.enabled is off, so only access restrictions decide).
+            mockServices.permissions.factory(),
+          ]
+        : [
+            mockServices.permissions.mock({
+              authorize: async (requests, authorizeOptions) =>
+                requests.map(r => ({
+                  result: decide(
+                    authorizeOptions!.credentials,
+                    (r as { permission: { name: string } }).permission.name,
+                  ),
+                })) as any,
+            }).factory,
+          ]),
       mockServices.scheduler.mock({
         scheduleTask: async task => {
           tasks.set(task.id, task);
