@@ -3,7 +3,13 @@ import {
   needFiguresIn,
   surveysAskingAbout,
 } from './registry';
-import { NeedResult, Survey, SurveyResults, SurveyStatus } from './types';
+import {
+  DEFAULT_FREQUENCY_WEIGHTS,
+  NeedResult,
+  Survey,
+  SurveyResults,
+  SurveyStatus,
+} from './types';
 
 const survey = (
   id: string,
@@ -51,6 +57,13 @@ const results = (surveyId: string, needs: NeedResult[]): SurveyResults => ({
   surveyId,
   status: 'open',
   anonymityThreshold: 3,
+  settings: {
+    sharedNeedMinTeams: 2,
+    frequencyWeights: DEFAULT_FREQUENCY_WEIGHTS,
+    anonymityThreshold: 3,
+    reportingPain: 3,
+    topNeedsPerTeam: 3,
+  },
   respondents: 5,
   audienceSize: 10,
   responseRate: 0.5,

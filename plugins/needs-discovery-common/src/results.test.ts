@@ -808,6 +808,37 @@ describe('buildResults: survey figures', () => {
       Date.parse(buildResults(input(), { sharedNeedMinTeams: 2 }).computedAt),
     ).not.toBeNaN();
   });
+
+  it('carries the settings it was computed with', () => {
+    const weights = { daily: 0.9, weekly: 0.5, monthly: 0.2, rarely: 0 };
+    expect(
+      buildResults(input(), {
+        ...options,
+        sharedNeedMinTeams: 3,
+        frequencyWeights: weights,
+        topNeedsPerTeam: 5,
+      }).settings,
+    ).toEqual({
+      sharedNeedMinTeams: 3,
+      frequencyWeights: weights,
+      anonymityThreshold: K,
+      reportingPain: 3,
+      topNeedsPerTeam: 5,
+    });
+    // Defaults, and a threshold below the minimum reported as the k actually applied.
+    const lowK = buildResults(
+      input({ survey: { ...survey, anonymityThreshold: 1 } }),
+      options,
+    );
+    expect(lowK.settings).toEqual({
+      sharedNeedMinTeams: 2,
+      frequencyWeights: DEFAULT_FREQUENCY_WEIGHTS,
+      anonymityThreshold: 3,
+      reportingPain: 3,
+      topNeedsPerTeam: 3,
+    });
+    expect(lowK.anonymityThreshold).toBe(lowK.settings.anonymityThreshold);
+  });
 });
 
 describe('aggregateResponses + buildResults', () => {
@@ -902,6 +933,13 @@ describe('resultsToCsv', () => {
     surveyId: 'survey-2',
     status: 'closed',
     anonymityThreshold: K,
+    settings: {
+      sharedNeedMinTeams: 3,
+      frequencyWeights: DEFAULT_FREQUENCY_WEIGHTS,
+      anonymityThreshold: K,
+      reportingPain: 3,
+      topNeedsPerTeam: 3,
+    },
     respondents: 20,
     audienceSize: 40,
     responseRate: 0.5,
@@ -963,7 +1001,7 @@ describe('resultsToCsv', () => {
     computedAt: '2026-02-02T10:00:00.000Z',
   };
 
-  it('writes needs, then teams and the number of suppressed teams', () => {
+  it('writes needs, then teams and the number of suppressed teams, then the settings', () => {
     expect(resultsToCsv(results)).toBe(
       [
         'need_id,title,respondents,teams,mean_pain,frequency_weight,priority_score,shared,suppressed,previous_priority_score,delta',
@@ -974,6 +1012,16 @@ describe('resultsToCsv', () => {
         'group:default/beta,10,5,0.5',
         'group:default/gamma,,6,',
         'suppressed teams,3',
+        '',
+        'setting,value',
+        'shared_need_min_teams,3',
+        'anonymity_threshold,5',
+        'reporting_pain,3',
+        'top_needs_per_team,3',
+        'frequency_weight_daily,1',
+        'frequency_weight_weekly,0.6',
+        'frequency_weight_monthly,0.3',
+        'frequency_weight_rarely,0.1',
         '',
       ].join('\r\n'),
     );

@@ -3,12 +3,15 @@ import { ownValue } from './internal';
 import { isShared, priorityScore, roundTo } from './scoring';
 import {
   FREQUENCIES,
+  DEFAULT_FREQUENCY_WEIGHTS,
   FrequencyWeights,
   MIN_ANONYMITY_THRESHOLD,
   NeedResult,
   PriorityCase,
   Question,
   QuestionResult,
+  REPORTING_PAIN,
+  ResultsSettings,
   SurveyResults,
   TeamNeedResult,
   TeamResult,
@@ -33,7 +36,11 @@ export interface ResultsOptions {
   now?: Date;
   /** How many of its most painful needs each visible team lists; 3 by default. */
   topNeedsPerTeam?: number;
-  /** The weights the scores use; when given, the priority case also names the frequency nearest the mean weight. */
+  /**
+   * The weights the statistics were summed with (pass the ones given to `aggregateResponses` or the store); the
+   * results' settings report them, `DEFAULT_FREQUENCY_WEIGHTS` when not given. When given, the priority case also
+   * names the frequency nearest the mean weight.
+   */
   frequencyWeights?: FrequencyWeights;
 }
 
@@ -52,6 +59,19 @@ export function buildResults(
   // A threshold below the minimum can only come from bad data; anonymity must not depend on it.
   const k = Math.max(survey.anonymityThreshold, MIN_ANONYMITY_THRESHOLD);
   const belowK = input.respondents < k;
+  const topNeedsPerTeam = Math.max(
+    0,
+    Math.floor(options.topNeedsPerTeam ?? DEFAULT_TOP_NEEDS_PER_TEAM),
+  );
+  const settings: ResultsSettings = {
+    sharedNeedMinTeams: options.sharedNeedMinTeams,
+    frequencyWeights: {
+      ...(options.frequencyWeights ?? DEFAULT_FREQUENCY_WEIGHTS),
+    },
+    anonymityThreshold: k,
+    reportingPain: REPORTING_PAIN,
+    topNeedsPerTeam,
+  };
   const titleOf = new Map(survey.needs.map(need => [need.id, need.title]));
 
   const needs = rankNeeds(
@@ -73,14 +93,7 @@ export function buildResults(
     if (belowK || team.respondents < k) {
       suppressedTeams++;
     } else {
-      visibleTeams.push(
-        buildTeamResult(
-          team,
-          k,
-          titleOf,
-          options.topNeedsPerTeam ?? DEFAULT_TOP_NEEDS_PER_TEAM,
-        ),
-      );
+      visibleTeams.push(buildTeamResult(team, k, titleOf, topNeedsPerTeam));
     }
   }
   // Audience teams the statistics left out have no respondents, so they are suppressed too.
@@ -106,6 +119,7 @@ export function buildResults(
     surveyId: survey.id,
     status: survey.status,
     anonymityThreshold: k,
+    settings,
     respondents: input.respondents,
     audienceSize,
     responseRate:
@@ -223,7 +237,7 @@ function buildTeamResult(
     .sort(
       (a, b) => b.meanPain - a.meanPain || compareStrings(a.needId, b.needId),
     )
-    .slice(0, Math.max(0, topNeedsPerTeam));
+    .slice(0, topNeedsPerTeam);
   return {
     teamRef: team.teamRef,
     members: team.members,
@@ -428,7 +442,7 @@ type Cell = string | number | boolean | null;
 
 /**
  * The results as RFC 4180 CSV: one row per need, a blank line, then the visible teams and the number of suppressed
- * ones. Aggregates only, no free text. Text cells a spreadsheet would run as a formula are defused with a quote.
+ * ones, a blank line, then the settings the figures were computed with. Aggregates only, no free text. Text cells a spreadsheet would run as a formula are defused with a quote.
  *
  * @public
  */
@@ -457,8 +471,25 @@ export function resultsToCsv(results: SurveyResults): string {
       team.responseRate,
     ]),
     ['suppressed teams', results.suppressedTeams],
+    [],
+    ...settingsRows(results),
   ];
   return rows.map(row => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+function settingsRows(results: SurveyResults): Cell[][] {
+  const { settings } = results;
+  return [
+    ['setting', 'value'],
+    ['shared_need_min_teams', settings.sharedNeedMinTeams],
+    ['anonymity_threshold', settings.anonymityThreshold],
+    ['reporting_pain', settings.reportingPain],
+    ['top_needs_per_team', settings.topNeedsPerTeam],
+    ...FREQUENCIES.map(frequency => [
+      `frequency_weight_${frequency}`,
+      settings.frequencyWeights[frequency],
+    ]),
+  ];
 }
 
 function csvCell(value: Cell): string {

@@ -447,6 +447,25 @@ export interface QuestionResult {
 }
 
 /**
+ * The settings a survey's results were computed with: everything the scores, the shared flags, the priority case
+ * and the suppression depend on besides the answers, so a reader can reproduce every figure.
+ *
+ * @public
+ */
+export interface ResultsSettings {
+  /** Distinct reporting teams from which a need counts as shared (config `needsDiscovery.sharedNeedMinTeams`). */
+  sharedNeedMinTeams: number;
+  /** Weight of each frequency in the mean frequency weight (config `needsDiscovery.frequencyWeights`). */
+  frequencyWeights: FrequencyWeights;
+  /** k, the survey's anonymity threshold (at least `MIN_ANONYMITY_THRESHOLD`): the same as the results' own. */
+  anonymityThreshold: number;
+  /** A rating with pain at or above this counts its respondent's teams as reporting the need (`REPORTING_PAIN`). */
+  reportingPain: number;
+  /** How many of its most painful needs each visible team lists. */
+  topNeedsPerTeam: number;
+}
+
+/**
  * A survey's results (`GET /surveys/:id/results`): aggregates only, withheld below the anonymity threshold.
  *
  * @public
@@ -458,6 +477,8 @@ export interface SurveyResults {
   status: SurveyStatus;
   /** k: figures drawn from fewer respondents than this are withheld. */
   anonymityThreshold: number;
+  /** The settings the figures were computed with. */
+  settings: ResultsSettings;
   /** Number of responses. */
   respondents: number;
   /** Audience members in the catalog; null when unknown. */

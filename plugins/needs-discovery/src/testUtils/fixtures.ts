@@ -1,5 +1,13 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  defaultEntityPresentation,
+  EntityPresentationApi,
+  EntityRefPresentation,
+  EntityRefPresentationSnapshot,
+} from '@backstage/plugin-catalog-react';
+import {
+  DEFAULT_FREQUENCY_WEIGHTS,
   Survey,
   SurveyResults,
   SurveySummary,
@@ -111,10 +119,85 @@ export function summaryOf(
   return { ...base, respondents: 12, answeredByMe: false, ...extra };
 }
 
+/** Catalog titles of the example teams: a display name, a title, and none (payments). */
+export const TEAM_TITLES: Record<string, string> = {
+  'group:default/checkout': 'Checkout Squad',
+  'group:default/billing': 'Billing & Invoicing',
+};
+
+/** Emits one value on the next tick, then completes: the "catalog" answering. */
+function later(
+  value: EntityRefPresentationSnapshot,
+): EntityRefPresentation['update$'] {
+  const observable = {
+    subscribe(
+      observer:
+        | ((v: EntityRefPresentationSnapshot) => void)
+        | {
+            next?: (v: EntityRefPresentationSnapshot) => void;
+            complete?: () => void;
+          },
+    ) {
+      let closed = false;
+      const { next, complete } =
+        typeof observer === 'function' ? { next: observer } : observer;
+      Promise.resolve().then(() => {
+        if (!closed) {
+          next?.(value);
+          complete?.();
+        }
+      });
+      return {
+        get closed() {
+          return closed;
+        },
+        unsubscribe() {
+          closed = true;
+        },
+      };
+    },
+  };
+  return observable as unknown as EntityRefPresentation['update$'];
+}
+
+/**
+ * An entity presentation API that knows the given titles. Like Backstage's default one, it first presents a ref by its
+ * short name and gives the title once the "catalog" answers (through `promise` and `update$`); refs it does not know
+ * keep their short name.
+ */
+export function mockEntityPresentationApi(
+  titles: Record<string, string> = TEAM_TITLES,
+): EntityPresentationApi {
+  return {
+    forEntity(entityOrRef, context) {
+      const ref =
+        typeof entityOrRef === 'string'
+          ? entityOrRef
+          : stringifyEntityRef(entityOrRef);
+      const snapshot = defaultEntityPresentation(ref, context);
+      const resolved = titles[ref]
+        ? { ...snapshot, primaryTitle: titles[ref] }
+        : snapshot;
+      return {
+        snapshot,
+        update$: later(resolved),
+        promise: Promise.resolve(resolved),
+      };
+    },
+  };
+}
+
 export const results: SurveyResults = {
   surveyId: survey.id,
   status: 'closed',
   anonymityThreshold: 5,
+  settings: {
+    sharedNeedMinTeams: 3,
+    frequencyWeights: DEFAULT_FREQUENCY_WEIGHTS,
+    anonymityThreshold: 5,
+    reportingPain: 3,
+    topNeedsPerTeam: 3,
+  },
   respondents: 24,
   audienceSize: 40,
   responseRate: 0.6,

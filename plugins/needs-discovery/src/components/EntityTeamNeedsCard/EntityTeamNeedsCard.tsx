@@ -223,7 +223,7 @@ export function EntityTeamNeedsCard() {
                 <ListItem key={need.needId} disableGutters>
                   <ListItemText
                     primary={`${index + 1}. ${need.title}`}
-                    secondary={`mean pain ${formatNumber(need.meanPain)} · ${
+                    secondary={`mean pain ${formatNumber(need.meanPain, 2)} · ${
                       need.respondents
                     } respondents`}
                   />

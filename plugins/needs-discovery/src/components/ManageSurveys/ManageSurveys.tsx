@@ -25,7 +25,7 @@ import {
   ConfirmDialog,
   SurveyStatusChip,
   formatDateTime,
-  teamLabel,
+  TeamNames,
 } from '../shared';
 
 type PendingAction = { kind: 'open' | 'close'; survey: SurveySummary };
@@ -117,9 +117,11 @@ export function ManageSurveys() {
     {
       title: 'Audience',
       render: survey =>
-        survey.audience.length === 0
-          ? 'Everyone'
-          : survey.audience.map(teamLabel).join(', '),
+        survey.audience.length === 0 ? (
+          'Everyone'
+        ) : (
+          <TeamNames refs={survey.audience} />
+        ),
     },
     { title: 'Respondents', field: 'respondents', type: 'numeric' },
     {
@@ -210,7 +212,7 @@ export function ManageSurveys() {
       ) : (
         <Table<SurveySummary>
           title="Surveys"
-          options={{ paging: false, padding: 'dense' }}
+          options={{ paging: false, padding: 'dense', draggable: false }}
           columns={columns}
           data={data}
         />

@@ -82,7 +82,12 @@ export function MyAnswersList() {
   return (
     <Table<SurveySummary>
       title="Surveys you answered"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        draggable: false,
+      }}
       columns={columns}
       data={answered}
     />

@@ -264,7 +264,7 @@ export function NeedsRegistry() {
     <>
       <Table<RegisteredNeed>
         title="Needs registry"
-        options={{ paging: false, padding: 'dense' }}
+        options={{ paging: false, padding: 'dense', draggable: false }}
         columns={columns}
         data={data}
       />

@@ -30,7 +30,7 @@ import {
   SurveyStatusChip,
   TeamMappingHelp,
   formatDateTime,
-  teamLabel,
+  TeamNames,
 } from '../shared';
 import {
   DraftAnswers,
@@ -308,8 +308,8 @@ export function SurveyForm(props: {
       )}
       {isOpen && !noTeam && outsideAudience && (
         <Alert severity="warning" role="note" className={classes.notice}>
-          This survey is for {survey.audience.map(teamLabel).join(', ')}, and
-          you are not a member of those teams, so you cannot answer it.{' '}
+          This survey is for <TeamNames refs={survey.audience} />, and you are
+          not a member of those teams, so you cannot answer it.{' '}
           <TeamMappingHelp userEntityRef={me.userEntityRef} />
         </Alert>
       )}

@@ -45,8 +45,10 @@ const useStyles = makeStyles(theme => ({
 export function NeedPriorityChart(props: {
   needs: NeedResult[];
   anonymityThreshold: number;
+  /** Distinct reporting teams from which a need is shared; unknown for results of older backends. */
+  sharedNeedMinTeams?: number;
 }) {
-  const { needs, anonymityThreshold } = props;
+  const { needs, anonymityThreshold, sharedNeedMinTeams } = props;
   const classes = useStyles();
   const theme = useTheme();
   const sharedColor = theme.palette.primary.main;
@@ -76,7 +78,11 @@ export function NeedPriorityChart(props: {
                 className={classes.swatch}
                 style={{ backgroundColor: sharedColor }}
               />
-              Shared need (reported by several teams)
+              {sharedNeedMinTeams === undefined
+                ? 'Shared need (reported by several teams)'
+                : `Shared need (reported by at least ${sharedNeedMinTeams} ${
+                    sharedNeedMinTeams === 1 ? 'team' : 'teams'
+                  })`}
             </Typography>
             <Typography variant="body2">
               <span
@@ -144,7 +150,7 @@ export function NeedPriorityChart(props: {
                   </TableCell>
                   <TableCell align="right">{need.teams}</TableCell>
                   <TableCell align="right">
-                    {formatNumber(need.meanPain)}
+                    {formatNumber(need.meanPain, 2)}
                   </TableCell>
                   <TableCell align="right">
                     {formatNumber(need.frequencyWeight, 2)}

@@ -108,7 +108,7 @@ function RankingTable(props: {
             <TableCell align="right">{row.firstPlace}</TableCell>
             <TableCell align="right">{row.count}</TableCell>
             <TableCell align="right">
-              {formatNumber(row.meanPosition)}
+              {formatNumber(row.meanPosition, 2)}
             </TableCell>
           </TableRow>
         ))}

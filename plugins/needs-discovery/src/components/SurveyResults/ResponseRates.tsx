@@ -12,7 +12,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatPercent, teamLabel } from '../shared';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
+import { formatPercent } from '../shared';
 import { truncateLabel } from './chartLabels';
 import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
@@ -26,10 +27,11 @@ export function hiddenTeamsText(count: number, k: number): string {
 export function ResponseRates(props: { results: SurveyResults }) {
   const { results } = props;
   const theme = useTheme();
+  const teamTitle = useEntityTitles(results.teams.map(team => team.teamRef));
   const teamRates = results.teams
     .filter(team => team.responseRate !== null)
     .map(team => ({
-      team: teamLabel(team.teamRef),
+      team: teamTitle(team.teamRef),
       rate: Math.round((team.responseRate ?? 0) * 100),
       respondents: team.respondents,
     }));

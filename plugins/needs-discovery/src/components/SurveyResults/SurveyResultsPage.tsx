@@ -81,13 +81,20 @@ export function SurveyResultsView(props: {
 
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>
-          <PriorityCaseCallout priorityCase={results.priorityCase} />
+          <PriorityCaseCallout
+            priorityCase={results.priorityCase}
+            settings={results.settings}
+          />
         </Grid>
         <Grid item xs={12} md={6}>
           <ResponseRates results={results} />
         </Grid>
         <Grid item xs={12}>
-          <NeedPriorityChart needs={results.needs} anonymityThreshold={k} />
+          <NeedPriorityChart
+            needs={results.needs}
+            anonymityThreshold={k}
+            sharedNeedMinTeams={results.settings?.sharedNeedMinTeams}
+          />
         </Grid>
         {results.previousSurveyId && (
           <Grid item xs={12}>

@@ -51,7 +51,7 @@ export function TeamBreakdown(props: { results: SurveyResults }) {
                         .slice(0, TOP_NEEDS_PER_TEAM)
                         .map(
                           need =>
-                            `${need.title} (${formatNumber(need.meanPain)})`,
+                            `${need.title} (${formatNumber(need.meanPain, 2)})`,
                         )
                         .join(', ')}
                 </TableCell>

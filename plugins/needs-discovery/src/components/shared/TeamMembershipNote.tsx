@@ -1,6 +1,7 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { teamLabel } from './format';
+import { ReactNode } from 'react';
+import { TeamNames } from './TeamNames';
 
 /** How Backstage maps a user to teams, in the words every "no team" note uses. */
 export function TeamMappingHelp(props: { userEntityRef?: string }) {
@@ -33,11 +34,14 @@ export function NoTeamNote(props: {
   className?: string;
 }) {
   const { userEntityRef, audience, className } = props;
-  let consequence: string;
+  let consequence: ReactNode;
   if (audience && audience.length > 0) {
-    consequence = `This survey is for ${audience
-      .map(teamLabel)
-      .join(', ')}, so you cannot answer it.`;
+    consequence = (
+      <>
+        This survey is for <TeamNames refs={audience} />, so you cannot answer
+        it.
+      </>
+    );
   } else if (audience) {
     consequence =
       'You can answer this survey: your answers count in the overall results, but in no team’s figures.';

@@ -1,17 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-
-/** `group:default/checkout` → `checkout`; other namespaces stay visible. */
-export function teamLabel(teamRef: string): string {
-  try {
-    const ref = parseEntityRef(teamRef, { defaultKind: 'group' });
-    return ref.namespace === 'default'
-      ? ref.name
-      : `${ref.namespace}/${ref.name}`;
-  } catch {
-    return teamRef;
-  }
-}
-
 export function formatPercent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined) {
     return '–';

@@ -4,3 +4,4 @@ export { ConfirmDialog } from './ConfirmDialog';
 export type { ConfirmDialogProps } from './ConfirmDialog';
 export { QuestionCard } from './QuestionCard';
 export { NoTeamNote, TeamMappingHelp } from './TeamMembershipNote';
+export { TeamNames } from './TeamNames';
