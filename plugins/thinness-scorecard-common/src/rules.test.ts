@@ -213,7 +213,7 @@ describe('decideVerdict', () => {
         },
       },
       [
-        'Used by 1 of 7 product teams (14%), below the 20% adoption floor, for more than 90 days.',
+        'Used by 1 of 7 product teams (14%), below the 20% adoption floor, and its 90-day grace period is over (experimental, first seen 120 days ago).',
         'It names no surveyed need (annotation platform-product.io/need).',
       ],
     ],

@@ -209,11 +209,16 @@ export function decideVerdict(
   const experimental =
     (facts.lifecycle ?? '').toLocaleLowerCase('en-US') === 'experimental';
 
+  // The rule compares today's share with the floor and the time since the scorecard first saw the capability: it
+  // says nothing about how long adoption has been low, so neither does the sentence.
   const lowAdoptionSentence = () =>
     experimental
-      ? `${usedBy(facts)}, below the ${floor} adoption floor, for more than ${
+      ? `${usedBy(facts)}, below the ${floor} adoption floor, and its ${
           rules.graceDays
-        } days.`
+        }-day grace period is over (experimental, first seen ${plural(
+          Math.max(0, daysSeen),
+          'day',
+        )} ago).`
       : `${usedBy(
           facts,
         )}, below the ${floor} adoption floor, and it is past its trial (lifecycle ${

@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  defaultEntityPresentation,
+  EntityPresentationApi,
+} from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import {
   Adoption,
@@ -53,6 +57,35 @@ export const WEEKS = ['2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02'];
 export const EVENT_STREAMING = 'system:default/event-streaming';
 export const CI = 'system:default/ci';
 export const CHECKOUT = 'group:default/checkout';
+
+/** Titles of the fixtures' entities, as the catalog would present them (metadata.title, spec.profile.displayName). */
+export const TITLES: Record<string, string> = {
+  [EVENT_STREAMING]: 'Event Streaming',
+  [CI]: 'Continuous Integration',
+  [CHECKOUT]: 'Checkout Squad',
+};
+
+/**
+ * An entity presentation API that knows the titles given (Backstage's default presentation for any other entity), as
+ * the catalog plugin's would after reading the entities.
+ */
+export function mockEntityPresentationApi(
+  titles: Record<string, string> = TITLES,
+): EntityPresentationApi {
+  return {
+    forEntity(entityOrRef) {
+      const ref =
+        typeof entityOrRef === 'string'
+          ? entityOrRef
+          : stringifyEntityRef(entityOrRef);
+      const fallback = defaultEntityPresentation(ref);
+      const snapshot = titles[ref]
+        ? { ...fallback, primaryTitle: titles[ref] }
+        : fallback;
+      return { snapshot, promise: Promise.resolve(snapshot) };
+    },
+  };
+}
 
 export const goldenPath: GoldenPathShare = {
   weeks: [

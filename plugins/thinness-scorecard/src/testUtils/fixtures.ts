@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  defaultEntityPresentation,
+  EntityPresentationApi,
+} from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import {
   CapabilityConsumers,
@@ -266,5 +270,31 @@ export function mockThinnessScorecardApi(): jest.Mocked<ThinnessScorecardApi> {
     getHistory: jest.fn().mockResolvedValue(history),
     getCapability: jest.fn().mockResolvedValue(capabilityDetail),
     refresh: jest.fn().mockResolvedValue(scorecard),
+  };
+}
+
+/** Display names of the fixtures' owner Groups (`spec.profile.displayName`), as the catalog would present them. */
+export const OWNER_TITLES: Record<string, string> = {
+  'group:default/platform-team': 'Platform Team',
+  'group:default/security': 'Appsec',
+  'group:default/dev-experience': 'Developer Experience',
+};
+
+/** An entity presentation API that knows the titles given (Backstage's default presentation for any other entity). */
+export function mockEntityPresentationApi(
+  titles: Record<string, string> = OWNER_TITLES,
+): EntityPresentationApi {
+  return {
+    forEntity(entityOrRef, context) {
+      const ref =
+        typeof entityOrRef === 'string'
+          ? entityOrRef
+          : stringifyEntityRef(entityOrRef);
+      const fallback = defaultEntityPresentation(ref, context);
+      const snapshot = titles[ref]
+        ? { ...fallback, primaryTitle: titles[ref] }
+        : fallback;
+      return { snapshot, promise: Promise.resolve(snapshot) };
+    },
   };
 }

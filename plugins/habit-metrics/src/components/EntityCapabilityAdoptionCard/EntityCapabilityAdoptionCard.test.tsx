@@ -57,9 +57,13 @@ describe('EntityCapabilityAdoptionCard', () => {
     ).toHaveTextContent('50%');
     expect(
       within(heatmap).getByLabelText(
-        'Cohort 2026-W09 (1 team), week +2: not reached yet',
+        'Cohort 2026-W09 (one team only), week +2: not reached yet',
       ),
     ).toBeEmptyDOMElement();
+    // The card's heatmap explains its one-team cohort too.
+    expect(heatmap.querySelector('caption')).toHaveTextContent(
+      /Grey rows are cohorts of one team/,
+    );
 
     expect(
       screen.getByText(

@@ -12,6 +12,7 @@ import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { habitMetricsApiRef } from '../../api';
 import { useHabitsLinks } from '../../hooks/useHabitsLinks';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
 import { useHabitsQuery } from '../../hooks/useHabitsQuery';
 import {
   AdoptionChart,
@@ -28,7 +29,6 @@ import {
   RangeSelect,
   RefSelect,
   plural,
-  refLabel,
 } from '../shared';
 
 function Loadable(props: {
@@ -81,27 +81,26 @@ export function HabitsOverview() {
 
   const data = overall.value;
   const capabilityRefs = useMemo(
-    () =>
-      [
-        ...new Set([
-          ...(data?.adoption ?? []).flatMap(a =>
-            a.capabilityRef ? [a.capabilityRef] : [],
-          ),
-          ...(data?.timeToHabit.capabilities ?? []).map(c => c.capabilityRef),
-        ]),
-      ].sort((a, b) => refLabel(a).localeCompare(refLabel(b))),
+    () => [
+      ...new Set([
+        ...(data?.adoption ?? []).flatMap(a =>
+          a.capabilityRef ? [a.capabilityRef] : [],
+        ),
+        ...(data?.timeToHabit.capabilities ?? []).map(c => c.capabilityRef),
+      ]),
+    ],
     [data],
   );
   const teamRefs = useMemo(
-    () =>
-      [
-        ...new Set([
-          ...(data?.goldenPath.teams ?? []).map(t => t.teamRef),
-          ...(data?.reversions.teams ?? []).map(t => t.teamRef),
-        ]),
-      ].sort((a, b) => refLabel(a).localeCompare(refLabel(b))),
+    () => [
+      ...new Set([
+        ...(data?.goldenPath.teams ?? []).map(t => t.teamRef),
+        ...(data?.reversions.teams ?? []).map(t => t.teamRef),
+      ]),
+    ],
     [data],
   );
+  const titleOf = useEntityTitles([capability]);
 
   if (overall.error) {
     // One answer for the whole page: not installed, not allowed, or the error.
@@ -130,7 +129,7 @@ export function HabitsOverview() {
     capability
       ? items.filter(item => item.capabilityRef === capability)
       : items;
-  const scope = capability ? refLabel(capability) : 'all capabilities';
+  const scope = capability ? titleOf(capability) : 'all capabilities';
 
   return (
     <Content>

@@ -1,4 +1,8 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  EntityPresentationApi,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,6 +13,7 @@ import {
   CHECKOUT,
   emptySummary,
   EVENT_STREAMING,
+  mockEntityPresentationApi,
   mockHabitMetricsApi,
   notInstalledError,
   responseError,
@@ -18,13 +23,28 @@ import { HabitsPage } from './HabitsPage';
 async function renderPage(
   api: ReturnType<typeof mockHabitMetricsApi>,
   path = '/habits',
+  presentation?: EntityPresentationApi,
 ) {
+  const page = (
+    <Routes>
+      <Route path="/habits/*" element={<HabitsPage />} />
+    </Routes>
+  );
   await renderInTestApp(
-    <TestApiProvider apis={[[habitMetricsApiRef, api]]}>
-      <Routes>
-        <Route path="/habits/*" element={<HabitsPage />} />
-      </Routes>
-    </TestApiProvider>,
+    presentation ? (
+      <TestApiProvider
+        apis={[
+          [habitMetricsApiRef, api],
+          [entityPresentationApiRef, presentation],
+        ]}
+      >
+        {page}
+      </TestApiProvider>
+    ) : (
+      <TestApiProvider apis={[[habitMetricsApiRef, api]]}>
+        {page}
+      </TestApiProvider>
+    ),
     {
       mountedRoutes: {
         '/habits': rootRouteRef,
@@ -81,7 +101,7 @@ describe('HabitsPage', () => {
     // A header row and one row per cohort, labelled with ISO weeks.
     expect(rows).toHaveLength(4);
     expect(within(rows[1]).getByRole('rowheader')).toHaveTextContent(
-      'W074 teams',
+      'W07 · 4 teams',
     );
     expect(
       within(heatmap).getByLabelText(
@@ -90,7 +110,7 @@ describe('HabitsPage', () => {
     ).toHaveTextContent('75%');
     expect(
       within(heatmap).getByLabelText(
-        'Cohort 2026-W09 (1 team), week +1: 0% still active',
+        'Cohort 2026-W09 (one team only), week +1: 0%, the team was not active',
       ),
     ).toHaveTextContent('0%');
   });
@@ -145,6 +165,54 @@ describe('HabitsPage', () => {
     expect(
       (Date.parse(shorter.to!) - Date.parse(shorter.from!)) / 86_400_000,
     ).toBeLessThan(12 * 7);
+  });
+
+  it('names capabilities and teams by their catalog titles, sorted by them', async () => {
+    const api = mockHabitMetricsApi();
+    await renderPage(api, '/habits', mockEntityPresentationApi());
+    await screen.findByRole('table', { name: /cohort retention/i });
+
+    await userEvent.click(screen.getByLabelText('Capability'));
+    const capabilities = await screen.findByRole('listbox');
+    expect(
+      within(capabilities)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual([
+      'All capabilities',
+      'Continuous Integration',
+      'Event Streaming',
+    ]);
+    await userEvent.click(
+      within(capabilities).getByRole('option', { name: 'Event Streaming' }),
+    );
+    await waitFor(() =>
+      expect(api.getRetention).toHaveBeenLastCalledWith({
+        capability: EVENT_STREAMING,
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Of the teams that first used Event Streaming in a week, the share still active in each following week',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('Team'));
+    expect(
+      await screen.findByRole('option', { name: 'Checkout Squad' }),
+    ).toBeInTheDocument();
+  });
+
+  it('titles the team drill-down with the team name from the catalog', async () => {
+    const api = mockHabitMetricsApi();
+    await renderPage(
+      api,
+      '/habits/teams/default/checkout',
+      mockEntityPresentationApi(),
+    );
+    expect(
+      await screen.findByText('Team habits: Checkout Squad'),
+    ).toBeInTheDocument();
   });
 
   it('lists reversions with a link to the team drill-down', async () => {

@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { habitMetricsApiRef } from '../../api';
 import { isNotFoundInBackend } from '../../api/errors';
 import { useHabitsLinks } from '../../hooks/useHabitsLinks';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
 import { useHabitsQuery } from '../../hooks/useHabitsQuery';
 import { GoldenPathChart, overallShare, ReversionList } from '../charts';
 import {
@@ -30,7 +31,6 @@ import {
   HabitsLoadFailure,
   plural,
   RangeSelect,
-  refLabel,
   weekKey,
 } from '../shared';
 
@@ -143,6 +143,7 @@ export function TeamHabitsPage(props: { namespace: string; name: string }) {
   const links = useHabitsLinks();
   const { weeks, range, setWeeks } = useHabitsQuery();
   const teamRef = stringifyEntityRef({ kind: 'group', namespace, name });
+  const titleOf = useEntityTitles([teamRef]);
 
   const { value, loading, error } = useAsync(
     () => api.getTeamHabits(teamRef, range),
@@ -151,7 +152,7 @@ export function TeamHabitsPage(props: { namespace: string; name: string }) {
 
   return (
     <Content>
-      <ContentHeader title={`Team habits: ${refLabel(teamRef)}`}>
+      <ContentHeader title={`Team habits: ${titleOf(teamRef)}`}>
         <Box display="flex" alignItems="center" style={{ gap: 16 }}>
           <RangeSelect weeks={weeks} onChange={setWeeks} />
           <LinkButton

@@ -22,6 +22,7 @@ import {
   weekKey,
   weekLabel,
 } from '../shared';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
 import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 type Metric = 'adopters' | 'share';
@@ -54,10 +55,14 @@ function chartData(adoptions: Adoption[], metric: Metric) {
   );
 }
 
-export function adoptionSummary(adoptions: Adoption[]): string {
+/** The chart in words, each capability named by `titleOf` (its entity title on the pages). */
+export function adoptionSummary(
+  adoptions: Adoption[],
+  titleOf: (ref: string) => string = refLabel,
+): string {
   const parts = adoptions.map(adoption => {
     const last = adoption.weeks[adoption.weeks.length - 1];
-    const label = refLabel(seriesKey(adoption));
+    const label = titleOf(seriesKey(adoption));
     if (!last) {
       return `${label}: no data`;
     }
@@ -79,6 +84,8 @@ export function AdoptionChart(props: {
   const shareKnown = adoptions.some(a => a.weeks.some(w => w.share !== null));
   const [chosen, setMetric] = useState<Metric>('adopters');
   const metric: Metric = shareKnown ? chosen : 'adopters';
+  // The legend, tooltip and summary name each capability by its title.
+  const titleOf = useEntityTitles(adoptions.map(seriesKey));
 
   if (adoptions.length === 0) {
     return (
@@ -117,7 +124,7 @@ export function AdoptionChart(props: {
           </ToggleButtonGroup>
         </Box>
       )}
-      <ChartFrame summary={adoptionSummary(adoptions)} height={height}>
+      <ChartFrame summary={adoptionSummary(adoptions, titleOf)} height={height}>
         <LineChart data={chartData(adoptions, metric)} margin={{ right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" minTickGap={8} />
@@ -146,7 +153,7 @@ export function AdoptionChart(props: {
               key={seriesKey(adoption)}
               type="stepAfter"
               dataKey={seriesKey(adoption)}
-              name={refLabel(seriesKey(adoption))}
+              name={titleOf(seriesKey(adoption))}
               stroke={seriesColor(index)}
               strokeWidth={2}
               dot={false}

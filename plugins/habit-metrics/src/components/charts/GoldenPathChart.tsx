@@ -46,9 +46,7 @@ export function goldenPathSummary(weeks: GoldenPathWeek[]): string {
   }
   return `Golden-path share from ${weekKey(weeks[0].week)} to ${weekKey(
     weeks[weeks.length - 1].week,
-  )}: ${formatPercent(
-    overallShare(weeks),
-  )} over the range, ${formatPercent(
+  )}: ${formatPercent(overallShare(weeks))} over the range, ${formatPercent(
     latest.rollingShare,
   )} in the 4 weeks to ${weekKey(latest.week)}.`;
 }

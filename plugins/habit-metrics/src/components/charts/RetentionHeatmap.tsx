@@ -37,7 +37,16 @@ const useStyles = makeStyles(theme => ({
   },
   teams: {
     color: theme.palette.text.secondary,
-    marginLeft: theme.spacing(1),
+  },
+  oneTeamHeader: {
+    fontStyle: 'italic',
+  },
+  caption: {
+    captionSide: 'bottom',
+    textAlign: 'left',
+    paddingTop: theme.spacing(1),
+    color: theme.palette.text.secondary,
+    fontSize: theme.typography.caption.fontSize,
   },
   cell: {
     minWidth: 44,
@@ -66,7 +75,25 @@ const useStyles = makeStyles(theme => ({
     height: 10,
     borderRadius: 2,
   },
+  swatch: {
+    width: 16,
+    height: 10,
+    borderRadius: 2,
+    marginLeft: theme.spacing(2),
+  },
 }));
+
+/**
+ * A cohort of one team: each of its cells can only be 0% or 100%, that one team's activity, not a rate. The heatmap
+ * draws these rows in grey and says so, so that a lone team's 100% does not read as a cohort that stayed.
+ */
+export function isOneTeamCohort(cohort: { teams: number }): boolean {
+  return cohort.teams === 1;
+}
+
+/** The explanation of the grey rows, under the table (and read with it). */
+export const ONE_TEAM_NOTE =
+  'Grey rows are cohorts of one team: each cell is 0% or 100%, whether that one team was active, not a retention rate.';
 
 function cellLabel(
   week: string,
@@ -74,13 +101,19 @@ function cellLabel(
   offset: number,
   share: number | null,
 ) {
-  const cohort = `Cohort ${weekKey(week)} (${plural(
-    teams,
-    'team',
-  )}), week +${offset}`;
-  return share === null
-    ? `${cohort}: not reached yet`
-    : `${cohort}: ${formatPercent(share)} still active`;
+  const oneTeam = isOneTeamCohort({ teams });
+  const cohort = `Cohort ${weekKey(week)} (${
+    oneTeam ? 'one team only' : plural(teams, 'team')
+  }), week +${offset}`;
+  if (share === null) {
+    return `${cohort}: not reached yet`;
+  }
+  if (oneTeam && (share === 0 || share === 1)) {
+    return `${cohort}: ${formatPercent(share)}, the team was ${
+      share === 1 ? 'active' : 'not active'
+    }`;
+  }
+  return `${cohort}: ${formatPercent(share)} still active`;
 }
 
 /**
@@ -110,11 +143,15 @@ export function RetentionHeatmap(props: {
     );
   }
   const columns = Array.from({ length: retention.weeks }, (_, i) => i + 1);
-  const background = (share: number) => alpha(base, 0.08 + 0.92 * share);
+  // One-team cohorts are drawn in a neutral grey: their 0% or 100% is one team's activity, not a rate.
+  const muted = theme.palette.grey[600];
+  const anyOneTeam = cohorts.some(isOneTeamCohort);
+  const background = (share: number, tintColor = base) =>
+    alpha(tintColor, 0.08 + 0.92 * share);
   // The label takes whichever of the two text colours contrasts more with the cell as it is drawn (the tinted
   // colour over the card's paper), so every share keeps WCAG AA contrast.
-  const drawn = (share: number) => {
-    const tint = decomposeColor(base).values;
+  const drawn = (share: number, tintColor: string) => {
+    const tint = decomposeColor(tintColor).values;
     const paper = decomposeColor(theme.palette.background.paper).values;
     const a = 0.08 + 0.92 * share;
     return recomposeColor({
@@ -124,11 +161,11 @@ export function RetentionHeatmap(props: {
       ) as [number, number, number],
     });
   };
-  const foreground = (share: number) => {
+  const foreground = (share: number, tintColor: string) => {
     const light = theme.palette.primary.contrastText;
     const dark = theme.palette.text.primary;
-    return getContrastRatio(drawn(share), light) >=
-      getContrastRatio(drawn(share), dark)
+    const cell = drawn(share, tintColor);
+    return getContrastRatio(cell, light) >= getContrastRatio(cell, dark)
       ? light
       : dark;
   };
@@ -140,6 +177,9 @@ export function RetentionHeatmap(props: {
           className={`${classes.table} ${dense ? classes.dense : ''}`}
           aria-label="Cohort retention: share of each cohort still active in the following weeks"
         >
+          {anyOneTeam && (
+            <caption className={classes.caption}>{ONE_TEAM_NOTE}</caption>
+          )}
           <thead>
             <tr>
               <th scope="col" className={classes.columnHeader}>
@@ -158,55 +198,69 @@ export function RetentionHeatmap(props: {
             </tr>
           </thead>
           <tbody>
-            {cohorts.map(cohort => (
-              <tr key={cohort.week}>
-                <th
-                  scope="row"
-                  className={classes.rowHeader}
-                  title={weekKey(cohort.week)}
-                >
-                  {weekLabel(cohort.week)}
-                  <span className={classes.teams}>
-                    {dense ? cohort.teams : plural(cohort.teams, 'team')}
-                  </span>
-                </th>
-                {columns.map(offset => {
-                  const share = cohort.retention[offset - 1] ?? null;
-                  const label = cellLabel(
-                    cohort.week,
-                    cohort.teams,
-                    offset,
-                    share,
-                  );
-                  return share === null ? (
-                    <td
-                      key={offset}
-                      aria-label={label}
-                      title={label}
-                      data-empty="true"
-                      className={`${classes.cell} ${
-                        dense ? classes.denseCell : ''
-                      } ${classes.empty}`}
-                    />
-                  ) : (
-                    <td
-                      key={offset}
-                      aria-label={label}
-                      title={label}
-                      className={`${classes.cell} ${
-                        dense ? classes.denseCell : ''
-                      }`}
-                      style={{
-                        backgroundColor: background(share),
-                        color: foreground(share),
-                      }}
-                    >
-                      {formatPercent(share)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {cohorts.map(cohort => {
+              const oneTeam = isOneTeamCohort(cohort);
+              const tint = oneTeam ? muted : base;
+              return (
+                <tr key={cohort.week} data-one-team={oneTeam || undefined}>
+                  <th
+                    scope="row"
+                    className={`${classes.rowHeader} ${
+                      oneTeam ? classes.oneTeamHeader : ''
+                    }`}
+                    title={
+                      oneTeam
+                        ? `${weekKey(cohort.week)}: a cohort of one team`
+                        : `${weekKey(cohort.week)}: a cohort of ${plural(
+                            cohort.teams,
+                            'team',
+                          )}`
+                    }
+                  >
+                    {weekLabel(cohort.week)}
+                    <span className={classes.teams}>
+                      {' · '}
+                      {plural(cohort.teams, 'team')}
+                    </span>
+                  </th>
+                  {columns.map(offset => {
+                    const share = cohort.retention[offset - 1] ?? null;
+                    const label = cellLabel(
+                      cohort.week,
+                      cohort.teams,
+                      offset,
+                      share,
+                    );
+                    return share === null ? (
+                      <td
+                        key={offset}
+                        aria-label={label}
+                        title={label}
+                        data-empty="true"
+                        className={`${classes.cell} ${
+                          dense ? classes.denseCell : ''
+                        } ${classes.empty}`}
+                      />
+                    ) : (
+                      <td
+                        key={offset}
+                        aria-label={label}
+                        title={label}
+                        className={`${classes.cell} ${
+                          dense ? classes.denseCell : ''
+                        }`}
+                        style={{
+                          backgroundColor: background(share, tint),
+                          color: foreground(share, tint),
+                        }}
+                      >
+                        {formatPercent(share)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -222,6 +276,20 @@ export function RetentionHeatmap(props: {
             }}
           />
           <Typography variant="caption">100% of the cohort active</Typography>
+          {anyOneTeam && (
+            <>
+              <span
+                className={classes.swatch}
+                style={{
+                  background: `linear-gradient(to right, ${background(
+                    0,
+                    muted,
+                  )}, ${background(1, muted)})`,
+                }}
+              />
+              <Typography variant="caption">cohort of one team</Typography>
+            </>
+          )}
         </div>
       )}
     </>

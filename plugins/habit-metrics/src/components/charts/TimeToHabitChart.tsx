@@ -11,6 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatNumber, plural, refLabel } from '../shared';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
 import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
 
 type CapabilityTime = TimeToHabit['capabilities'][number];
@@ -25,11 +26,12 @@ function reachedText(capability: CapabilityTime): string {
 export function timeToHabitSummary(
   capabilities: CapabilityTime[],
   habitWeeks: number,
+  titleOf: (ref: string) => string = refLabel,
 ): string {
   return `Median weeks from first use to a ${habitWeeks}-week streak, per capability. ${capabilities
     .map(
       c =>
-        `${refLabel(c.capabilityRef)}: ${
+        `${titleOf(c.capabilityRef)}: ${
           c.medianWeeks === null
             ? 'not reached yet'
             : `${formatNumber(c.medianWeeks)} weeks`
@@ -43,6 +45,8 @@ export function TimeToHabitChart(props: { timeToHabit: TimeToHabit }) {
   const { timeToHabit } = props;
   const theme = useTheme();
   const { capabilities, habitWeeks } = timeToHabit;
+  // Bars, tooltips and the summary name each capability by its title.
+  const titleOf = useEntityTitles(capabilities.map(c => c.capabilityRef));
   if (capabilities.length === 0) {
     return (
       <Typography color="textSecondary">
@@ -53,7 +57,7 @@ export function TimeToHabitChart(props: { timeToHabit: TimeToHabit }) {
   const reached = capabilities.filter(c => c.medianWeeks !== null);
   const notReached = capabilities.filter(c => c.medianWeeks === null);
   const data = reached.map(c => ({
-    label: refLabel(c.capabilityRef),
+    label: titleOf(c.capabilityRef),
     medianWeeks: c.medianWeeks,
     reached: reachedText(c),
   }));
@@ -61,7 +65,7 @@ export function TimeToHabitChart(props: { timeToHabit: TimeToHabit }) {
     <>
       {data.length > 0 && (
         <ChartFrame
-          summary={timeToHabitSummary(capabilities, habitWeeks)}
+          summary={timeToHabitSummary(capabilities, habitWeeks, titleOf)}
           height={60 + data.length * 40}
         >
           <BarChart data={data} layout="vertical" margin={{ right: 96 }}>
@@ -90,7 +94,7 @@ export function TimeToHabitChart(props: { timeToHabit: TimeToHabit }) {
           No team has reached a {habitWeeks}-week streak yet with:{' '}
           {notReached
             .map(
-              c => `${refLabel(c.capabilityRef)} (${plural(c.teams, 'team')})`,
+              c => `${titleOf(c.capabilityRef)} (${plural(c.teams, 'team')})`,
             )
             .join(', ')}
           .

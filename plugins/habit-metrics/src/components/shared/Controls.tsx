@@ -1,7 +1,8 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { RANGE_WEEKS, refLabel } from './format';
+import { useEntityTitles } from '../../hooks/useEntityTitles';
+import { RANGE_WEEKS } from './format';
 
 // The fields sit on the page's grey background, where the default secondary label colour fails WCAG AA contrast.
 const useLabelStyles = makeStyles(theme => ({
@@ -36,7 +37,10 @@ export function RangeSelect(props: {
   );
 }
 
-/** A choice among entity refs, shown by name; `allLabel` is the empty choice. */
+/**
+ * A choice among entity refs, shown by their titles (Backstage's entity presentation) and sorted by them; `allLabel`
+ * is the empty choice.
+ */
 export function RefSelect(props: {
   label: string;
   value: string;
@@ -45,7 +49,12 @@ export function RefSelect(props: {
   onChange: (ref: string) => void;
 }) {
   const { label, value, refs, allLabel, onChange } = props;
-  const options = value && !refs.includes(value) ? [value, ...refs] : refs;
+  const titleOf = useEntityTitles(
+    value && !refs.includes(value) ? [value, ...refs] : refs,
+  );
+  const options = (
+    value && !refs.includes(value) ? [value, ...refs] : [...refs]
+  ).sort((a, b) => titleOf(a).localeCompare(titleOf(b)) || a.localeCompare(b));
   const labelClasses = useLabelStyles();
   return (
     <TextField
@@ -63,7 +72,7 @@ export function RefSelect(props: {
       {allLabel !== undefined && <MenuItem value="">{allLabel}</MenuItem>}
       {options.map(ref => (
         <MenuItem key={ref} value={ref}>
-          {refLabel(ref)}
+          {titleOf(ref)}
         </MenuItem>
       ))}
     </TextField>

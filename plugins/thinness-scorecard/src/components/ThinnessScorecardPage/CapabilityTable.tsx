@@ -1,5 +1,11 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import {
+  EntityDisplayName,
+  entityPresentationApiRef,
+  entityPresentationSnapshot,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -11,8 +17,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { useTheme } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import {
   CapabilityScore,
   countVerdicts,
@@ -20,13 +28,12 @@ import {
   Verdict,
   VERDICTS,
 } from '@platform-product/plugin-thinness-scorecard-common';
-import { useMemo, useState } from 'react';
+import { CSSProperties, useMemo, useState } from 'react';
 import {
   AdoptionBar,
   formatDay,
   NeedChip,
   ReasonList,
-  refLabel,
   VerdictChip,
 } from '../shared';
 import {
@@ -45,16 +52,77 @@ const valueClassLabels: Record<ValueClass, string> = {
   unknown: 'Not set',
 };
 
-const columns: { key: SortKey | null; title: string; align?: 'right' }[] = [
-  { key: 'title', title: 'Capability' },
-  { key: 'owner', title: 'Owner' },
-  { key: 'verdict', title: 'Verdict' },
-  { key: null, title: 'Reasons' },
-  { key: 'adoption', title: 'Adoption' },
-  { key: 'need', title: 'Need' },
-  { key: 'valueClass', title: 'Value class' },
-  { key: 'surface', title: 'Surface', align: 'right' },
+/** What the Surface column counts: the `surface` of a capability as the backend gathers it. */
+export const SURFACE_EXPLANATION =
+  'Surface: the catalog entities that make up a capability, counted by the scorecard: the capability entity itself, its parts (hasPart, down to four levels) and the APIs they provide. Each one is something the platform team builds and runs; the score\'s "Surface per adopting team" divides the capabilities\' total surface by the product teams that use them.';
+
+const SURFACE_NOTE_ID = 'thinness-capabilities-surface-note';
+
+type ColumnTitle =
+  | 'Capability'
+  | 'Owner'
+  | 'Verdict'
+  | 'Reasons'
+  | 'Adoption'
+  | 'Need'
+  | 'Value class'
+  | 'Surface';
+
+/**
+ * The columns and their widths. At 1280–1440 px the reasons (long sentences) would otherwise squeeze the short
+ * columns until their words break letter by letter: short values (chips, a class, a number) do not wrap, and the
+ * columns with names keep a width where a name wraps between words only.
+ */
+const columns: {
+  key: SortKey | null;
+  title: ColumnTitle;
+  align?: 'right';
+  style: CSSProperties;
+}[] = [
+  { key: 'title', title: 'Capability', style: { minWidth: 160 } },
+  { key: 'owner', title: 'Owner', style: { minWidth: 110 } },
+  { key: 'verdict', title: 'Verdict', style: { whiteSpace: 'nowrap' } },
+  { key: null, title: 'Reasons', style: { minWidth: 240 } },
+  { key: 'adoption', title: 'Adoption', style: { minWidth: 130 } },
+  { key: 'need', title: 'Need', style: { whiteSpace: 'nowrap' } },
+  {
+    key: 'valueClass',
+    title: 'Value class',
+    style: { whiteSpace: 'nowrap' },
+  },
+  {
+    key: 'surface',
+    title: 'Surface',
+    align: 'right',
+    style: { whiteSpace: 'nowrap' },
+  },
 ];
+
+function columnStyle(title: ColumnTitle): CSSProperties {
+  return columns.find(c => c.title === title)!.style;
+}
+
+const useTableStyles = makeStyles(theme => ({
+  table: {
+    // Less side padding than MUI's 16/24 px, so that eight columns fit at 1280 px.
+    '& th, & td': {
+      padding: theme.spacing(0.75, 1),
+      verticalAlign: 'top',
+    },
+    '& th:first-child, & td:first-child': {
+      paddingLeft: theme.spacing(2),
+    },
+  },
+  info: {
+    fontSize: '1rem',
+    verticalAlign: 'text-bottom',
+    marginLeft: theme.spacing(0.5),
+    color: theme.palette.text.secondary,
+  },
+  note: {
+    padding: theme.spacing(1, 2, 1.5),
+  },
+}));
 
 function CapabilitySubtitle(props: { capability: CapabilityScore }) {
   const { capability } = props;
@@ -92,13 +160,13 @@ function CapabilityRow(props: { capability: CapabilityScore }) {
   const { capability } = props;
   return (
     <TableRow data-testid={`capability-row-${capability.entityRef}`}>
-      <TableCell>
+      <TableCell style={columnStyle('Capability')}>
         <EntityRefLink entityRef={capability.entityRef}>
           {capability.title}
         </EntityRefLink>
         <CapabilitySubtitle capability={capability} />
       </TableCell>
-      <TableCell>
+      <TableCell style={columnStyle('Owner')}>
         {capability.owner ? (
           <EntityRefLink entityRef={capability.owner} defaultKind="group" />
         ) : (
@@ -107,26 +175,30 @@ function CapabilityRow(props: { capability: CapabilityScore }) {
           </Typography>
         )}
       </TableCell>
-      <TableCell>
+      <TableCell style={columnStyle('Verdict')}>
         <VerdictChip verdict={capability.verdict} />
       </TableCell>
-      <TableCell style={{ minWidth: 280 }}>
+      <TableCell style={columnStyle('Reasons')}>
         <ReasonList
           reasons={capability.reasons}
           aria-label={`Reasons for ${capability.title}`}
         />
       </TableCell>
-      <TableCell>
+      <TableCell style={columnStyle('Adoption')}>
         <AdoptionBar
           consumers={capability.consumers}
           trend={capability.adoptionTrend}
         />
       </TableCell>
-      <TableCell>
+      <TableCell style={columnStyle('Need')}>
         <NeedChip need={capability.need} />
       </TableCell>
-      <TableCell>{valueClassLabels[capability.valueClass]}</TableCell>
-      <TableCell align="right">{capability.surface}</TableCell>
+      <TableCell style={columnStyle('Value class')}>
+        {valueClassLabels[capability.valueClass]}
+      </TableCell>
+      <TableCell align="right" style={columnStyle('Surface')}>
+        {capability.surface}
+      </TableCell>
     </TableRow>
   );
 }
@@ -149,7 +221,14 @@ export function CapabilityTable(props: {
     direction: 'asc',
   });
 
-  const owners = useMemo(() => ownersOf(capabilities), [capabilities]);
+  const classes = useTableStyles();
+  // Owners are sorted by the name the app shows for them (a Group's display name, else its ref), as the table and
+  // the owner filter show them through Backstage's entity presentation.
+  const presentation = useApiHolder().get(entityPresentationApiRef);
+  const ownerTitle = (ref: string) =>
+    entityPresentationSnapshot(ref, { defaultKind: 'group' }, presentation)
+      .primaryTitle;
+  const owners = ownersOf(capabilities, ownerTitle);
   const hasUnowned = capabilities.some(c => c.owner === null);
   const counts = useMemo(() => countVerdicts(capabilities), [capabilities]);
   const rows = useMemo(
@@ -158,8 +237,10 @@ export function CapabilityTable(props: {
         filterCapabilities(capabilities, { verdicts, owner }),
         sort.key,
         sort.direction,
+        ownerTitle,
       ),
-    [capabilities, verdicts, owner, sort],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [capabilities, verdicts, owner, sort, presentation],
   );
   // An owner from a link that owns nothing here still shows in the select, so the filter can be seen and cleared.
   const ownerOptions =
@@ -247,7 +328,12 @@ export function CapabilityTable(props: {
           <MenuItem value="">All owners</MenuItem>
           {ownerOptions.map(o => (
             <MenuItem key={o} value={o}>
-              {refLabel(o)}
+              <EntityDisplayName
+                entityRef={o}
+                defaultKind="group"
+                hideIcon
+                disableTooltip
+              />
             </MenuItem>
           ))}
           {hasUnowned && <MenuItem value={NO_OWNER}>No owner</MenuItem>}
@@ -273,13 +359,21 @@ export function CapabilityTable(props: {
         </Typography>
       </Box>
       <TableContainer>
-        <Table size="small" aria-label="Capabilities and their verdicts">
+        <Table
+          size="small"
+          aria-label="Capabilities and their verdicts"
+          className={classes.table}
+        >
           <TableHead>
             <TableRow>
               {columns.map(column => (
                 <TableCell
                   key={column.title}
                   align={column.align}
+                  style={column.style}
+                  aria-describedby={
+                    column.title === 'Surface' ? SURFACE_NOTE_ID : undefined
+                  }
                   sortDirection={
                     column.key && sort.key === column.key
                       ? sort.direction
@@ -298,6 +392,15 @@ export function CapabilityTable(props: {
                     </TableSortLabel>
                   ) : (
                     column.title
+                  )}
+                  {column.title === 'Surface' && (
+                    <Tooltip title={SURFACE_EXPLANATION}>
+                      <InfoOutlinedIcon
+                        className={classes.info}
+                        aria-hidden
+                        data-testid="surface-info"
+                      />
+                    </Tooltip>
                   )}
                 </TableCell>
               ))}
@@ -322,6 +425,15 @@ export function CapabilityTable(props: {
           </TableBody>
         </Table>
       </TableContainer>
+      <Typography
+        id={SURFACE_NOTE_ID}
+        variant="caption"
+        component="p"
+        color="textSecondary"
+        className={classes.note}
+      >
+        {SURFACE_EXPLANATION}
+      </Typography>
     </InfoCard>
   );
 }

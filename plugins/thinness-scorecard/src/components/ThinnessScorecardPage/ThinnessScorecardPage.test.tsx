@@ -1,4 +1,8 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityPresentationApi,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,11 +13,13 @@ import { ADD_CAPABILITY_DOCS_URL } from '../shared';
 import {
   disposeCapability,
   emptyScorecard,
+  mockEntityPresentationApi,
   mockThinnessScorecardApi,
   outsourceCapability,
   responseError,
   scorecard,
 } from '../../testUtils/fixtures';
+import { SURFACE_EXPLANATION } from './CapabilityTable';
 import { ThinnessScorecardPage } from './ThinnessScorecardPage';
 
 // The whole page renders in each test and clicks re-render its table: more than jest's default 5 s on a busy machine.
@@ -32,11 +38,23 @@ function allowRefresh(allowed: boolean) {
 async function renderPage(
   api: ReturnType<typeof mockThinnessScorecardApi>,
   route = '/thinness',
+  presentation?: EntityPresentationApi,
 ) {
   const result = await renderInTestApp(
-    <TestApiProvider apis={[[thinnessScorecardApiRef, api]]}>
-      <ThinnessScorecardPage />
-    </TestApiProvider>,
+    presentation ? (
+      <TestApiProvider
+        apis={[
+          [thinnessScorecardApiRef, api],
+          [entityPresentationApiRef, presentation],
+        ]}
+      >
+        <ThinnessScorecardPage />
+      </TestApiProvider>
+    ) : (
+      <TestApiProvider apis={[[thinnessScorecardApiRef, api]]}>
+        <ThinnessScorecardPage />
+      </TestApiProvider>
+    ),
     {
       mountedRoutes: {
         '/thinness': rootRouteRef,
@@ -151,9 +169,7 @@ describe('ThinnessScorecardPage', () => {
     await userEvent.click(
       filterBar().getByRole('button', { name: /^owner\s+all owners/i }),
     );
-    await userEvent.click(
-      screen.getByText('security', { selector: '[role="option"]' }),
-    );
+    await userEvent.click(screen.getByRole('option', { name: 'security' }));
     expect(
       within(capabilityTable()).getByText('Secrets vault'),
     ).toBeInTheDocument();
@@ -161,6 +177,66 @@ describe('ThinnessScorecardPage', () => {
       within(capabilityTable()).queryByText('Legacy job queue'),
     ).not.toBeInTheDocument();
     expect(screen.getByText('1 of 5 capabilities')).toBeInTheDocument();
+  });
+
+  it('names owners by their catalog display names, in the table and the owner filter, sorted by them', async () => {
+    const api = mockThinnessScorecardApi();
+    await renderPage(api, '/thinness', mockEntityPresentationApi());
+    await screen.findByText('Legacy job queue');
+
+    const secretsRow = within(
+      within(capabilityTable()).getByText('Secrets vault').closest('tr')!,
+    );
+    expect(secretsRow.getByText('Appsec')).toBeInTheDocument();
+    expect(secretsRow.queryByText('security')).not.toBeInTheDocument();
+
+    await userEvent.click(
+      filterBar().getByRole('button', { name: /^owner\s+all owners/i }),
+    );
+    const options = screen
+      .getAllByRole('option')
+      .map(option => option.textContent);
+    expect(options).toEqual([
+      'All owners',
+      'Appsec',
+      'Developer Experience',
+      'Platform Team',
+    ]);
+    await userEvent.click(screen.getByRole('option', { name: 'Appsec' }));
+    expect(screen.getByText('1 of 5 capabilities')).toBeInTheDocument();
+    expect(
+      filterBar().getByRole('button', { name: /^owner\s+appsec/i }),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the Surface column and keeps short columns from wrapping', async () => {
+    const api = mockThinnessScorecardApi();
+    await renderPage(api);
+    await screen.findByText('Legacy job queue');
+    const table = capabilityTable();
+    const header = (name: string) =>
+      Array.from(table.querySelectorAll('thead th')).find(
+        th => th.textContent === name,
+      ) as HTMLElement;
+
+    // What Surface counts, under the table and as the header's description.
+    expect(screen.getByText(SURFACE_EXPLANATION)).toBeInTheDocument();
+    expect(header('Surface')).toHaveAccessibleDescription(SURFACE_EXPLANATION);
+    expect(SURFACE_EXPLANATION).toMatch(
+      /the capability entity itself, its parts .* and the APIs they provide/,
+    );
+
+    // Chips, a class and a number do not wrap; the name columns keep a width for whole words.
+    for (const name of ['Verdict', 'Need', 'Value class', 'Surface']) {
+      expect(header(name).style.whiteSpace).toBe('nowrap');
+    }
+    expect(header('Capability').style.minWidth).toBe('160px');
+    expect(header('Owner').style.minWidth).toBe('110px');
+    expect(header('Reasons').style.minWidth).toBe('240px');
+    const row = table.querySelector('tbody tr')!;
+    const cells = Array.from(row.querySelectorAll('td')) as HTMLElement[];
+    expect(cells[6].style.whiteSpace).toBe('nowrap');
+    expect(cells[7].style.whiteSpace).toBe('nowrap');
   });
 
   it('takes the filter from the link', async () => {

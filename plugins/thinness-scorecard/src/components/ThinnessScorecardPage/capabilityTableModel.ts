@@ -37,13 +37,22 @@ const needRank: Record<NeedState, number> = {
 
 const valueClassRank = { differentiating: 0, commodity: 1, unknown: 2 };
 
-function compareBy(key: SortKey, a: CapabilityScore, b: CapabilityScore) {
+/** How an owner ref is shown (and sorted): its entity title where the app knows it, else its short ref. */
+export type OwnerTitle = (ownerRef: string) => string;
+
+function compareBy(
+  key: SortKey,
+  a: CapabilityScore,
+  b: CapabilityScore,
+  ownerTitle: OwnerTitle,
+) {
   switch (key) {
     case 'title':
       return a.title.localeCompare(b.title);
     case 'owner':
-      return refLabel(a.owner ?? '\uffff').localeCompare(
-        refLabel(b.owner ?? '\uffff'),
+      // Capabilities without an owner sort last.
+      return (a.owner === null ? '\uffff' : ownerTitle(a.owner)).localeCompare(
+        b.owner === null ? '\uffff' : ownerTitle(b.owner),
       );
     case 'verdict':
       return VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict);
@@ -64,18 +73,22 @@ function compareBy(key: SortKey, a: CapabilityScore, b: CapabilityScore) {
   }
 }
 
-/** Sorted by one column, ties by verdict precedence and then title, so that the order is stable. */
+/**
+ * Sorted by one column, ties by verdict precedence and then title, so that the order is stable. Owners sort by
+ * `ownerTitle` (the name the table shows).
+ */
 export function sortCapabilities(
   capabilities: readonly CapabilityScore[],
   key: SortKey,
   direction: SortDirection,
+  ownerTitle: OwnerTitle = refLabel,
 ): CapabilityScore[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...capabilities].sort(
     (a, b) =>
-      sign * compareBy(key, a, b) ||
-      compareBy('verdict', a, b) ||
-      compareBy('title', a, b) ||
+      sign * compareBy(key, a, b, ownerTitle) ||
+      compareBy('verdict', a, b, ownerTitle) ||
+      compareBy('title', a, b, ownerTitle) ||
       a.entityRef.localeCompare(b.entityRef),
   );
 }
@@ -99,16 +112,19 @@ export function filterCapabilities(
   });
 }
 
-/** Distinct owners, by their short name. */
-export function ownersOf(capabilities: readonly CapabilityScore[]): string[] {
+/** Distinct owners, sorted by `ownerTitle` (the name the owner filter shows). */
+export function ownersOf(
+  capabilities: readonly CapabilityScore[],
+  ownerTitle: OwnerTitle = refLabel,
+): string[] {
   const owners = new Map<string, string>();
   for (const c of capabilities) {
     if (c.owner) {
       owners.set(c.owner.toLocaleLowerCase('en-US'), c.owner);
     }
   }
-  return [...owners.values()].sort((a, b) =>
-    refLabel(a).localeCompare(refLabel(b)),
+  return [...owners.values()].sort(
+    (a, b) => ownerTitle(a).localeCompare(ownerTitle(b)) || a.localeCompare(b),
   );
 }
 

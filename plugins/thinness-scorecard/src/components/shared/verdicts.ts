@@ -11,7 +11,8 @@ export const verdictLabels: Record<Verdict, string> = {
 
 /** One line per verdict, for tooltips: what the verdict asks the platform team to do. */
 export const verdictDescriptions: Record<Verdict, string> = {
-  dispose: 'Few teams use it and no shared need backs it: plan its retirement.',
+  dispose:
+    'Used by fewer product teams than the adoption floor after its trial, and no shared need backs it: plan its retirement.',
   outsource:
     'A commodity built in-house: a bought or managed service can do the job.',
   review:
