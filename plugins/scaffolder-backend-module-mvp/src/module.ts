@@ -34,8 +34,8 @@ export const scaffolderModuleMvp = createBackendModule({
         const settings = readMvpSettings(config);
         scaffolder.addActions(
           createMvpScopeAction({ needs, settings }),
-          createMvpAnnotateAction(),
-          createMvpBacklogAction(),
+          createMvpAnnotateAction({ settings }),
+          createMvpBacklogAction({ settings }),
           createMvpLaunchAction({ needs, habits, scorecard }),
         );
         logger.info(

@@ -138,6 +138,8 @@ export function actionContext(options: {
   taskId?: string;
   user?: { ref?: string };
   templateInfo?: { entityRef: string };
+  /** The task's secrets (`ctx.secrets`), which no log line may show. */
+  secrets?: Record<string, string>;
 }) {
   const logger = mockServices.logger.mock();
   const ctx = createMockActionContext<any>({
@@ -146,6 +148,7 @@ export function actionContext(options: {
     task: { id: options.taskId ?? 'task-1' },
     logger,
     ...(options.user ? { user: options.user } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.templateInfo
       ? { templateInfo: { baseUrl: 'file:///tmp/', ...options.templateInfo } }
       : {}),

@@ -16,7 +16,12 @@ export interface EntitySelector {
   entityRef?: string;
   kind?: string;
   name?: string;
+  /** Without entityRef: only entities of these kinds are matched by kind and name. */
+  kinds?: readonly string[];
 }
+
+/** The most entity refs a "no entity matches" message lists. */
+const MAX_LISTED_REFS = 5;
 
 export interface CatalogEdit {
   /** Annotations to set under metadata.annotations (existing ones with the same value are left alone). */
@@ -40,6 +45,10 @@ interface Candidate {
   namespace: string;
   name: string;
 }
+
+/** The parser's message, which quotes the offending line, cut to `max` characters. */
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
 
 const refOf = (c: Candidate) =>
   `${c.kind}:${c.namespace}/${c.name}`.toLocaleLowerCase('en-US');
@@ -94,8 +103,10 @@ function select(
     ]
       .filter(Boolean)
       .join(' and ');
+    const kinds = selector.kinds;
     match = all.find(
       c =>
+        (!kinds || kinds.some(k => same(c.kind, k))) &&
         (!selector.kind || same(c.kind, selector.kind)) &&
         (!selector.name || same(c.name, selector.name)),
     );
@@ -104,9 +115,12 @@ function select(
     match = all.find(c => same(c.kind, 'Component') || same(c.kind, 'System'));
   }
   if (!match) {
-    const found = all.length
-      ? `it has ${all.map(refOf).join(', ')}`
-      : 'it has no entities';
+    const refs = all.slice(0, MAX_LISTED_REFS).map(refOf).join(', ');
+    const more =
+      all.length > MAX_LISTED_REFS
+        ? ` and ${all.length - MAX_LISTED_REFS} more`
+        : '';
+    const found = all.length ? `it has ${refs}${more}` : 'it has no entities';
     throw new InputError(
       `No entity in ${fileName} matches ${wanted}: ${found}`,
     );
@@ -186,7 +200,7 @@ export function editCatalogFile(
   const broken = docs.find(doc => doc.errors.length > 0);
   if (broken) {
     throw new InputError(
-      `${fileName} is not valid YAML: ${broken.errors[0].message}`,
+      `${fileName} is not valid YAML: ${clip(broken.errors[0].message, 300)}`,
     );
   }
   const target = select(fileName, candidates(docs), selector);

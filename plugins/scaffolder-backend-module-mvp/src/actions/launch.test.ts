@@ -273,19 +273,14 @@ describe('mvp:launch', () => {
       'a malformed entity ref',
       { entityRef: 'system:' },
       'InputError',
-      'entityRef "system:" is not an entity ref; pass the registered capability, e.g. system:default/preview-environments',
+      'entityRef must be an entity ref like system:default/example; got "system:"',
     ],
-    [
-      'an empty need',
-      { need: ' ' },
-      'InputError',
-      'need is empty; give the need id',
-    ],
+    ['an empty need', { need: ' ' }, 'InputError', 'need must not be blank'],
     [
       'a teamRef that is not a group ref',
       { teamRef: 'group:' },
       'InputError',
-      'teamRef "group:" is not a group ref; pass the owning team, e.g. group:default/platform-team',
+      'teamRef must be an entity ref like group:default/example; got "group:"',
     ],
   ])('fails for %s', async (_case, extra, name, message) => {
     const { action, needs, habits, scorecard } = setup();
@@ -420,5 +415,116 @@ describe('mvp:launch', () => {
       expect(scorecard.refreshCapability).toHaveBeenCalledTimes(1);
       expect(ctx.output).toHaveBeenCalledWith('scorecardRefreshed', false);
     });
+  });
+});
+
+describe('mvp:launch with hostile input', () => {
+  it('states its shape rules in the schema the scaffolder checks first', () => {
+    const { action } = setup();
+    const schema = action.schema!.input as any;
+    expect(schema.properties.need).toMatchObject({
+      maxLength: 100,
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+    });
+    expect(schema.properties.entityRef).toMatchObject({
+      minLength: 1,
+      maxLength: 255,
+    });
+    expect(schema.properties.teamRef).toMatchObject({
+      minLength: 1,
+      maxLength: 255,
+    });
+    expect(schema.properties.successMetric).toMatchObject({ maxLength: 500 });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a user as the team',
+      { teamRef: 'user:default/bob' },
+      'teamRef must refer to a group, like group:default/example; got a user ("user:default/bob")',
+    ],
+    [
+      'a template as the team',
+      { teamRef: 'template:default/platform-capability-mvp' },
+      'teamRef must refer to a group, like group:default/example; got a template ("template:default/platform-capability-mvp")',
+    ],
+    [
+      'an empty team',
+      { teamRef: '' },
+      'teamRef must not be empty; expected an entity ref like group:default/example',
+    ],
+    [
+      'a team with a NUL character',
+      { teamRef: 'platform\u0000team' },
+      'teamRef must not contain a NUL character (at character 9); expected an entity ref like group:default/example',
+    ],
+    [
+      'a group as the capability',
+      { entityRef: 'group:default/platform-team' },
+      'entityRef must refer to a system or a component, like system:default/example; got a group ("group:default/platform-team")',
+    ],
+    [
+      'a capability ref of 256 characters',
+      { entityRef: `system:default/${'x'.repeat(241)}` },
+      'entityRef must be at most 255 characters long; it has 256; expected an entity ref like system:default/example',
+    ],
+    [
+      'a need id that is not one',
+      { need: 'need test environments' },
+      'need must be a need id from needs-discovery: lower-case letters and digits in words joined by "-", like need-test-environments; got "need test environments"',
+    ],
+    [
+      'a success metric on two lines',
+      { successMetric: 'one\ntwo' },
+      'successMetric must be a single line without tabs',
+    ],
+  ])('refuses %s before any call', async (_case, extra, message) => {
+    const { action, needs, habits, scorecard } = setup();
+    await expect(
+      action.handler(actionContext({ input: { ...input, ...extra } })),
+    ).rejects.toMatchObject({ name: 'InputError', message });
+    expect(needs.getNeed).not.toHaveBeenCalled();
+    expect(habits.recordEvent).not.toHaveBeenCalled();
+    expect(scorecard.refreshCapability).not.toHaveBeenCalled();
+  });
+
+  it('never writes a secret value of the task into its log, nor into its error messages', async () => {
+    const secrets = {
+      backstageToken: 'a-backstage-token',
+      metric: 'Pull requests with a preview environment',
+      team: 'platform-team',
+    };
+    const { action } = setup();
+    const ctx = actionContext({ input, secrets, taskId: 'task-7' });
+    await action.handler(ctx);
+    const lines = logged(ctx.logger);
+    expect(lines).toContainEqual(
+      'info: ["MVP launched. Success metric to move: ***"]',
+    );
+    for (const value of Object.values(secrets)) {
+      expect(lines.join('\n')).not.toContain(value);
+    }
+
+    const dryRun = actionContext({
+      input: { ...input, need: 'need-test-environments' },
+      secrets: { need: 'need-test-environments' },
+      isDryRun: true,
+    });
+    await action.handler(dryRun);
+    expect(logged(dryRun.logger)).toEqual([
+      'info: ["Dry run: would mark need \\"***\\" in-mvp with system:default/preview-environments in needs-discovery, record an mvp-launch event in habit-metrics and refresh system:default/preview-environments on the thinness scorecard"]',
+    ]);
+
+    const refused = await action
+      .handler(
+        actionContext({
+          input: { ...input, need: 'need-coffee' },
+          secrets: { need: 'need-coffee' },
+        }),
+      )
+      .catch((e: Error) => e);
+    expect((refused as Error).message).toBe(
+      'Need "***" is not in needs-discovery (any more); the capability system:default/preview-environments is registered, but its need could not be marked in-mvp',
+    );
   });
 });

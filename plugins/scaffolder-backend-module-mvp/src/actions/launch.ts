@@ -1,12 +1,26 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  MAX_ENTITY_REF_LENGTH,
+  requireRefOfKind,
+} from '@platform-product/common';
 import { HabitMetricsService } from '@platform-product/plugin-habit-metrics-node';
 import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
 import {
   ThinnessScorecardNotInstalledError,
   ThinnessScorecardService,
 } from '@platform-product/plugin-thinness-scorecard-node';
+import {
+  CAPABILITY_REF,
+  INPUT_LIMITS,
+  NEED_ID_PATTERN,
+  optionalRef,
+  optionalText,
+  redactingLogger,
+  requireNeedId,
+  TEAM_REF,
+  withSecretsRedacted,
+} from './inputRules';
 
 /**
  * Pauses, in ms, between the scorecard refreshes `mvp:launch` tries while the scorecard does not see the capability
@@ -15,8 +29,11 @@ import {
  */
 const DEFAULT_SCORECARD_RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
 
-const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
+/** Another plugin's error message, cut to 300 characters: it goes into a warning of the task log. */
+const messageOf = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+};
 
 /** Waits `ms`, or less when the task is cancelled meanwhile. */
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -84,23 +101,34 @@ export function createMvpLaunchAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        need: z => z.string().describe('Need id from needs-discovery'),
+        need: z =>
+          z
+            .string()
+            .max(INPUT_LIMITS.needIdMaxLength)
+            .regex(NEED_ID_PATTERN)
+            .describe('Need id from needs-discovery, kebab-case'),
         entityRef: z =>
           z
             .string()
+            .min(1)
+            .max(MAX_ENTITY_REF_LENGTH)
             .describe(
-              'The registered capability, e.g. system:default/preview-environments',
+              'The registered capability, a System or Component, e.g. system:default/preview-environments',
             ),
         teamRef: z =>
           z
             .string()
+            .min(1)
+            .max(MAX_ENTITY_REF_LENGTH)
             .optional()
             .describe(
-              "The team the launch counts for in habit-metrics, e.g. the capability's owner; by default the teams of the person who runs the template",
+              "The team the launch counts for in habit-metrics, a group (platform-team means group:default/platform-team), e.g. the capability's owner; by default the teams of the person who runs the template",
             ),
         successMetric: z =>
           z
             .string()
+            .min(1)
+            .max(INPUT_LIMITS.successMetricMaxLength)
             .optional()
             .describe('The success metric, repeated in the task log'),
         secondMvp: z =>
@@ -133,193 +161,182 @@ export function createMvpLaunchAction(options: {
       },
     },
     async handler(ctx) {
-      const needId = ctx.input.need.trim();
-      if (!needId) throw new InputError('need is empty; give the need id');
-      let capabilityRef: string;
-      try {
-        capabilityRef = stringifyEntityRef(parseEntityRef(ctx.input.entityRef));
-      } catch {
-        throw new InputError(
-          `entityRef "${ctx.input.entityRef}" is not an entity ref; pass the registered capability, e.g. system:default/preview-environments`,
+      const log = redactingLogger(ctx.logger, ctx.secrets);
+      await withSecretsRedacted(ctx.secrets, async () => {
+        // Every input is checked before any call to another plugin.
+        const needId = requireNeedId(ctx.input.need, 'need');
+        const capabilityRef = requireRefOfKind(
+          ctx.input.entityRef,
+          'entityRef',
+          CAPABILITY_REF,
         );
-      }
+        const teamRef = optionalRef(ctx.input.teamRef, 'teamRef', TEAM_REF);
+        const successMetric = optionalText(
+          ctx.input.successMetric,
+          'successMetric',
+          { maxLength: INPUT_LIMITS.successMetricMaxLength },
+        )?.trim();
+        const userRef = ctx.user?.ref;
 
-      let teamRef: string | undefined;
-      if (ctx.input.teamRef?.trim()) {
-        try {
-          teamRef = stringifyEntityRef(
-            parseEntityRef(ctx.input.teamRef.trim(), {
-              defaultKind: 'group',
-              defaultNamespace: 'default',
-            }),
+        if (ctx.isDryRun) {
+          log.info(
+            `Dry run: would mark need "${needId}" in-mvp with ${capabilityRef} in needs-discovery, record an mvp-launch event in habit-metrics and refresh ${capabilityRef} on the thinness scorecard`,
           );
-        } catch {
-          throw new InputError(
-            `teamRef "${ctx.input.teamRef}" is not a group ref; pass the owning team, e.g. group:default/platform-team`,
-          );
+          ctx.output('needStatus', 'in-mvp');
+          ctx.output('habitEventRecorded', false);
+          ctx.output('scorecardRefreshed', false);
+          return;
         }
-      }
-      const userRef = ctx.user?.ref;
 
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would mark need "${needId}" in-mvp with ${capabilityRef} in needs-discovery, record an mvp-launch event in habit-metrics and refresh ${capabilityRef} on the thinness scorecard`,
+        const needStatus = await ctx.checkpoint({
+          key: `mvp-launch-need-${needId}`,
+          fn: async () => {
+            const need = await needs.getNeed(needId);
+            if (!need) {
+              throw new InputError(
+                `Need "${needId}" is not in needs-discovery (any more); the capability ${capabilityRef} is registered, but its need could not be marked in-mvp`,
+              );
+            }
+            if (
+              need.status === 'in-mvp' &&
+              need.capabilityRef === capabilityRef
+            ) {
+              return need.status;
+            }
+            const secondMvp = ctx.input.secondMvp === true;
+            if (
+              need.status !== 'open' &&
+              need.status !== 'in-mvp' &&
+              !(secondMvp && need.status === 'served')
+            ) {
+              throw new ConflictError(
+                `Need "${needId}" is ${need.status}${
+                  need.capabilityRef ? ` by ${need.capabilityRef}` : ''
+                } in needs-discovery; ${capabilityRef} is registered, but a platform owner has to decide about the need${
+                  need.status === 'served'
+                    ? ' (a second MVP on purpose passes secondMvp: true, as mvp:scope does)'
+                    : ''
+                }`,
+              );
+            }
+            if (need.status === 'in-mvp' && need.capabilityRef && !secondMvp) {
+              throw new ConflictError(
+                `Need "${needId}" went into an MVP with ${need.capabilityRef} since this one was scoped; ${capabilityRef} is registered, but a need has one MVP at a time. Ask the platform owners which one to keep`,
+              );
+            }
+            const updated = await needs.updateNeed(needId, {
+              status: 'in-mvp',
+              capabilityRef,
+            });
+            return updated.status;
+          },
+        });
+        log.info(
+          `Need "${needId}" is ${needStatus} with ${capabilityRef} in needs-discovery`,
         );
-        ctx.output('needStatus', 'in-mvp');
-        ctx.output('habitEventRecorded', false);
-        ctx.output('scorecardRefreshed', false);
-        return;
-      }
 
-      const needStatus = await ctx.checkpoint({
-        key: `mvp-launch-need-${needId}`,
-        fn: async () => {
-          const need = await needs.getNeed(needId);
-          if (!need) {
-            throw new InputError(
-              `Need "${needId}" is not in needs-discovery (any more); the capability ${capabilityRef} is registered, but its need could not be marked in-mvp`,
-            );
-          }
-          if (
-            need.status === 'in-mvp' &&
-            need.capabilityRef === capabilityRef
-          ) {
-            return need.status;
-          }
-          const secondMvp = ctx.input.secondMvp === true;
-          if (
-            need.status !== 'open' &&
-            need.status !== 'in-mvp' &&
-            !(secondMvp && need.status === 'served')
-          ) {
-            throw new ConflictError(
-              `Need "${needId}" is ${need.status}${
-                need.capabilityRef ? ` by ${need.capabilityRef}` : ''
-              } in needs-discovery; ${capabilityRef} is registered, but a platform owner has to decide about the need${
-                need.status === 'served'
-                  ? ' (a second MVP on purpose passes secondMvp: true, as mvp:scope does)'
-                  : ''
-              }`,
-            );
-          }
-          if (need.status === 'in-mvp' && need.capabilityRef && !secondMvp) {
-            throw new ConflictError(
-              `Need "${needId}" went into an MVP with ${need.capabilityRef} since this one was scoped; ${capabilityRef} is registered, but a need has one MVP at a time. Ask the platform owners which one to keep`,
-            );
-          }
-          const updated = await needs.updateNeed(needId, {
-            status: 'in-mvp',
-            capabilityRef,
-          });
-          return updated.status;
-        },
-      });
-      ctx.logger.info(
-        `Need "${needId}" is ${needStatus} with ${capabilityRef} in needs-discovery`,
-      );
-
-      const recorded = await ctx.checkpoint({
-        key: `mvp-launch-event-${needId}`,
-        fn: async (): Promise<{ recorded: boolean; warning?: string }> => {
-          if (!teamRef && !userRef) {
+        const recorded = await ctx.checkpoint({
+          key: `mvp-launch-event-${needId}`,
+          fn: async (): Promise<{ recorded: boolean; warning?: string }> => {
+            if (!teamRef && !userRef) {
+              return {
+                recorded: false,
+                warning:
+                  'The launch was not recorded in habit-metrics: it counts activity per team, and this task has neither a teamRef input nor a user who ran it. Pass teamRef (the owning team) to mvp:launch.',
+              };
+            }
+            const result = await habits.recordEvent({
+              source: 'scaffolder',
+              kind: 'mvp-launch',
+              way: 'new',
+              capabilityRef,
+              // The same on every retry of this task, so habit-metrics counts the launch once.
+              idempotencyKey: `mvp-launch:${ctx.task.id}:${needId}`,
+              ...(ctx.templateInfo?.entityRef
+                ? { templateRef: ctx.templateInfo.entityRef }
+                : {}),
+              ...(teamRef ? { teamRef } : { userRef }),
+            });
+            if (result.recorded) return { recorded: true };
             return {
               recorded: false,
-              warning:
-                'The launch was not recorded in habit-metrics: it counts activity per team, and this task has neither a teamRef input nor a user who ran it. Pass teamRef (the owning team) to mvp:launch.',
+              warning: result.installed
+                ? `habit-metrics did not record the launch: ${result.reason}. Everything else is done.`
+                : 'habit-metrics is not installed in this Backstage, so the launch was not recorded as a habit event; everything else is done. Install @platform-product/plugin-habit-metrics-backend to follow the adoption of this capability.',
             };
-          }
-          const result = await habits.recordEvent({
-            source: 'scaffolder',
-            kind: 'mvp-launch',
-            way: 'new',
-            capabilityRef,
-            // The same on every retry of this task, so habit-metrics counts the launch once.
-            idempotencyKey: `mvp-launch:${ctx.task.id}:${needId}`,
-            ...(ctx.templateInfo?.entityRef
-              ? { templateRef: ctx.templateInfo.entityRef }
-              : {}),
-            ...(teamRef ? { teamRef } : { userRef }),
-          });
-          if (result.recorded) return { recorded: true };
-          return {
-            recorded: false,
-            warning: result.installed
-              ? `habit-metrics did not record the launch: ${result.reason}. Everything else is done.`
-              : 'habit-metrics is not installed in this Backstage, so the launch was not recorded as a habit event; everything else is done. Install @platform-product/plugin-habit-metrics-backend to follow the adoption of this capability.',
-          };
-        },
-      });
-      if (recorded.recorded) {
-        ctx.logger.info(
-          `Recorded the launch of ${capabilityRef} in habit-metrics`,
-        );
-      } else if (recorded.warning) {
-        ctx.logger.warn(recorded.warning);
-      }
+          },
+        });
+        if (recorded.recorded) {
+          log.info(`Recorded the launch of ${capabilityRef} in habit-metrics`);
+        } else if (recorded.warning) {
+          log.warn(recorded.warning);
+        }
 
-      // Last, so that the scorecard reads the need in-mvp and the launch event. The scorecard is recomputed daily
-      // anyway: a failure here is a warning, never a failed task.
-      const refreshed = await ctx.checkpoint({
-        key: `mvp-launch-scorecard-${needId}`,
-        fn: async (): Promise<{
-          refreshed: boolean;
-          verdict?: string;
-          warning?: string;
-        }> => {
-          try {
-            for (let attempt = 0; ; attempt++) {
-              const detail = await scorecard.refreshCapability(capabilityRef);
-              const seen = detail !== undefined;
-              if (seen && detail.capability.need?.id === needId) {
-                return { refreshed: true, verdict: detail.capability.verdict };
+        // Last, so that the scorecard reads the need in-mvp and the launch event. The scorecard is recomputed daily
+        // anyway: a failure here is a warning, never a failed task.
+        const refreshed = await ctx.checkpoint({
+          key: `mvp-launch-scorecard-${needId}`,
+          fn: async (): Promise<{
+            refreshed: boolean;
+            verdict?: string;
+            warning?: string;
+          }> => {
+            try {
+              for (let attempt = 0; ; attempt++) {
+                const detail = await scorecard.refreshCapability(capabilityRef);
+                const seen = detail !== undefined;
+                if (seen && detail.capability.need?.id === needId) {
+                  return {
+                    refreshed: true,
+                    verdict: detail.capability.verdict,
+                  };
+                }
+                if (attempt >= retryDelaysMs.length || ctx.signal?.aborted) {
+                  return {
+                    refreshed: false,
+                    warning: seen
+                      ? `The thinness scorecard recomputed ${capabilityRef}, but the catalog does not give it the need annotation "${needId}" yet, so the scorecard shows it without that need until its next run (daily) or until someone refreshes the scorecard. Everything else is done.`
+                      : `${capabilityRef} is not on the thinness scorecard yet: the catalog has not processed it (or it is not annotated platform-product.io/capability: "true"). Its capability card scores it when opened, and the scorecard lists it after its next run (daily). Everything else is done.`,
+                  };
+                }
+                const delayMs = retryDelaysMs[attempt];
+                log.info(
+                  `The catalog has not processed ${capabilityRef} with need "${needId}" yet; asking the thinness scorecard again in ${Math.round(
+                    delayMs / 1000,
+                  )} s`,
+                );
+                await pause(delayMs, ctx.signal);
               }
-              if (attempt >= retryDelaysMs.length || ctx.signal?.aborted) {
-                return {
-                  refreshed: false,
-                  warning: seen
-                    ? `The thinness scorecard recomputed ${capabilityRef}, but the catalog does not give it the need annotation "${needId}" yet, so the scorecard shows it without that need until its next run (daily) or until someone refreshes the scorecard. Everything else is done.`
-                    : `${capabilityRef} is not on the thinness scorecard yet: the catalog has not processed it (or it is not annotated platform-product.io/capability: "true"). Its capability card scores it when opened, and the scorecard lists it after its next run (daily). Everything else is done.`,
-                };
-              }
-              const delayMs = retryDelaysMs[attempt];
-              ctx.logger.info(
-                `The catalog has not processed ${capabilityRef} with need "${needId}" yet; asking the thinness scorecard again in ${Math.round(
-                  delayMs / 1000,
-                )} s`,
-              );
-              await pause(delayMs, ctx.signal);
+            } catch (error) {
+              return {
+                refreshed: false,
+                warning:
+                  error instanceof ThinnessScorecardNotInstalledError
+                    ? 'thinness-scorecard is not installed in this Backstage, so no scorecard was refreshed; everything else is done. Install @platform-product/plugin-thinness-scorecard-backend to weigh this capability against the rest of the platform.'
+                    : `The thinness scorecard could not refresh ${capabilityRef}: ${messageOf(
+                        error,
+                      )}. It shows the capability after its next run (daily); everything else is done.`,
+              };
             }
-          } catch (error) {
-            return {
-              refreshed: false,
-              warning:
-                error instanceof ThinnessScorecardNotInstalledError
-                  ? 'thinness-scorecard is not installed in this Backstage, so no scorecard was refreshed; everything else is done. Install @platform-product/plugin-thinness-scorecard-backend to weigh this capability against the rest of the platform.'
-                  : `The thinness scorecard could not refresh ${capabilityRef}: ${messageOf(
-                      error,
-                    )}. It shows the capability after its next run (daily); everything else is done.`,
-            };
-          }
-        },
-      });
-      if (refreshed.refreshed) {
-        ctx.logger.info(
-          `The thinness scorecard shows ${capabilityRef} now${
-            refreshed.verdict ? ` (verdict: ${refreshed.verdict})` : ''
-          }`,
-        );
-      } else if (refreshed.warning) {
-        ctx.logger.warn(refreshed.warning);
-      }
+          },
+        });
+        if (refreshed.refreshed) {
+          log.info(
+            `The thinness scorecard shows ${capabilityRef} now${
+              refreshed.verdict ? ` (verdict: ${refreshed.verdict})` : ''
+            }`,
+          );
+        } else if (refreshed.warning) {
+          log.warn(refreshed.warning);
+        }
 
-      if (ctx.input.successMetric?.trim()) {
-        ctx.logger.info(
-          `MVP launched. Success metric to move: ${ctx.input.successMetric.trim()}`,
-        );
-      }
-      ctx.output('needStatus', needStatus);
-      ctx.output('habitEventRecorded', recorded.recorded);
-      ctx.output('scorecardRefreshed', refreshed.refreshed);
+        if (successMetric) {
+          log.info(`MVP launched. Success metric to move: ${successMetric}`);
+        }
+        ctx.output('needStatus', needStatus);
+        ctx.output('habitEventRecorded', recorded.recorded);
+        ctx.output('scorecardRefreshed', refreshed.refreshed);
+      });
     },
   });
 }

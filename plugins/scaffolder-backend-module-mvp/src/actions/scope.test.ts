@@ -1,5 +1,5 @@
 import { DEFAULT_MVP_SETTINGS, MvpSettings } from '../config';
-import { actionContext, mockNeeds, need } from '../__testUtils__/mocks';
+import { actionContext, logged, mockNeeds, need } from '../__testUtils__/mocks';
 import { createMvpScopeAction, reviewDateFrom } from './scope';
 
 const today = new Date('2026-03-02T15:30:00Z');
@@ -328,7 +328,7 @@ describe('mvp:scope', () => {
     [
       'a malformed entityRef',
       { entityRef: 'not a ref:' },
-      'entityRef "not a ref:" is not an entity ref; write it as kind:namespace/name, e.g. system:default/preview-environments.',
+      'entityRef must be an entity ref like system:default/example; got "not a ref:".',
     ],
   ])('fails for %s', async (_case, overrides, message) => {
     const { action, needs } = setup();
@@ -415,5 +415,222 @@ describe('mvp:scope', () => {
     ['2028-02-22T10:00:00Z', 1, '2028-02-29'],
   ])('review date from %s + %i weeks is %s', (now, weeks, expected) => {
     expect(reviewDateFrom(new Date(now), weeks)).toBe(expected);
+  });
+});
+
+describe('mvp:scope with hostile input', () => {
+  async function problemOf(input: Record<string, unknown>) {
+    const { action } = setup();
+    return action
+      .handler(actionContext({ input: { ...valid, ...input } }))
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+  }
+
+  it('states its shape rules in the schema the scaffolder checks first', () => {
+    const { action } = setup();
+    const schema = action.schema!.input as any;
+    expect(schema.properties.need).toMatchObject({
+      maxLength: 100,
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+    });
+    expect(schema.properties.features).toMatchObject({
+      minItems: 1,
+      maxItems: 50,
+    });
+    expect(schema.properties.successMetric).toMatchObject({
+      minLength: 1,
+      maxLength: 500,
+    });
+    expect(schema.properties.timeboxWeeks).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 8,
+    });
+    expect(schema.properties.entityRef).toMatchObject({ maxLength: 255 });
+    expect(schema.properties.secondMvpReason).toMatchObject({
+      maxLength: 1000,
+    });
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('refuses 100,000 features with their count, in a short message, even with onOverflow: defer', async () => {
+    const features = Array.from({ length: 100_000 }, (_, i) => `Feature ${i}`);
+    for (const onOverflow of ['fail', 'defer']) {
+      const error = await problemOf({ features, onOverflow });
+      expect(error).toMatchObject({
+        name: 'InputError',
+        message:
+          'The MVP lists 100000 features; at most 50 can be listed, in scope and deferred together. List up to 3 things it must do for the need, most important first.',
+      });
+    }
+  });
+
+  it('accepts exactly 50 features with onOverflow: defer and logs the deferred ones in a bounded line; refuses 51', async () => {
+    const features = Array.from({ length: 50 }, (_, i) => `Feature ${i + 1}`);
+    const { action } = setup();
+    const ctx = actionContext({
+      input: { ...valid, features, onOverflow: 'defer' },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('deferred', features.slice(3));
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'MVP for need "need-test-environments" (Test Environments, 4 teams): 3 features in scope, deferred "Feature 4", "Feature 5", "Feature 6", "Feature 7", "Feature 8" and 42 more; review on 2026-04-13',
+    );
+    expect(
+      await problemOf({
+        features: [...features, 'Feature 51'],
+        onOverflow: 'defer',
+      }),
+    ).toMatchObject({ message: expect.stringMatching(/^The MVP lists 51 /) });
+  });
+
+  it('names at most five features to cut and ten empty positions', async () => {
+    const over = await problemOf({
+      features: Array.from({ length: 50 }, (_, i) => `Feature ${i + 1}`),
+    });
+    expect(over?.message).toBe(
+      'The MVP has 50 features but the budget is 3. Cut or defer: "Feature 4", "Feature 5", "Feature 6", "Feature 7", "Feature 8" and 42 more (the last 47 in your list).',
+    );
+    const empty = await problemOf({
+      features: ['a', ...Array.from({ length: 20 }, () => '  ')],
+    });
+    expect(empty?.message).toBe(
+      'Features 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 10 more are empty; remove them or name them.',
+    );
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a feature with a NUL character',
+      { features: ['ok', 'a\u0000b'] },
+      'features item 2 must not contain a NUL character.',
+    ],
+    [
+      'a feature of 201 characters',
+      { features: ['x'.repeat(201)] },
+      'features item 1 must be at most 200 characters long.',
+    ],
+    [
+      'a feature on two lines',
+      { features: ['one\ntwo'] },
+      'features item 1 must be a single line without tabs.',
+    ],
+    [
+      'a need id with capitals and spaces',
+      { need: 'Need Test' },
+      'need must be a need id from needs-discovery: lower-case letters and digits in words joined by "-", like need-test-environments; got "Need Test".',
+    ],
+    [
+      'a need id with a NUL character',
+      { need: 'need-\u0000' },
+      'need must not contain a NUL character (at character 6).',
+    ],
+    [
+      'a need id of 101 characters',
+      { need: 'n'.repeat(101) },
+      'need must be at most 100 characters long; it has 101.',
+    ],
+    [
+      'a user as the capability',
+      { entityRef: 'user:default/bob' },
+      'entityRef must refer to a system or a component, like system:default/example; got a user ("user:default/bob").',
+    ],
+    [
+      'a group as the capability',
+      { entityRef: 'group:default/platform-team' },
+      'entityRef must refer to a system or a component, like system:default/example; got a group ("group:default/platform-team").',
+    ],
+    [
+      'a capability ref without a kind',
+      { entityRef: 'preview-environments' },
+      'entityRef must be an entity ref like system:default/example; got "preview-environments".',
+    ],
+    [
+      'a blank capability ref',
+      { entityRef: ' ' },
+      'entityRef must not be blank; expected an entity ref like system:default/example.',
+    ],
+    [
+      'a success metric on two lines',
+      { successMetric: 'a\nb' },
+      'successMetric must be a single line without tabs.',
+    ],
+    [
+      'a success metric of 501 characters',
+      { successMetric: 'm'.repeat(501) },
+      'successMetric must be at most 500 characters long; it has 501.',
+    ],
+    [
+      'a second-MVP reason with a control character',
+      { secondMvp: true, secondMvpReason: 'because\u0007' },
+      'secondMvpReason must not contain the control character U+0007 (at character 8).',
+    ],
+    [
+      'a blank second-MVP reason',
+      { need: 'need-observability', secondMvp: true, secondMvpReason: '  ' },
+      'secondMvp is true but secondMvpReason is empty: say why this need gets a second MVP, or leave secondMvp false.',
+    ],
+    [
+      'a time-box given as text',
+      { timeboxWeeks: '6' },
+      'The time-box is "6" weeks; it must be a whole number of weeks from 1 to 8. Cut scope rather than stretch the time-box.',
+    ],
+  ])('refuses %s', async (_case, input, message) => {
+    expect(await problemOf(input)).toMatchObject({
+      name: 'InputError',
+      message,
+    });
+  });
+
+  it('accepts a component as the capability, and a blank reason when secondMvp is false', async () => {
+    expect(
+      await problemOf({
+        entityRef: 'Component:default/preview-environments',
+        secondMvp: false,
+        secondMvpReason: '',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('never writes a secret value of the task into its log, nor into its error messages', async () => {
+    const secrets = {
+      backstageToken: 'a-backstage-token',
+      feature: 'Seeded test data',
+      reason: 'our vendor contract ends',
+    };
+    const { action } = setup();
+    const ctx = actionContext({
+      input: {
+        ...valid,
+        need: 'need-observability',
+        features: ['Preview per pull request', 'a', 'b', 'Seeded test data'],
+        onOverflow: 'defer',
+        secondMvp: true,
+        secondMvpReason: 'Because our vendor contract ends',
+      },
+      secrets,
+    });
+    await action.handler(ctx);
+    const lines = logged(ctx.logger).join('\n');
+    expect(lines).toContain('deferred \\"***\\"');
+    expect(lines).toContain('Because ***');
+    for (const value of Object.values(secrets)) {
+      expect(lines).not.toContain(value);
+    }
+
+    const refused = await action
+      .handler(
+        actionContext({
+          input: { ...valid, need: 'need-our-acquisition' },
+          secrets: { target: 'need-our-acquisition' },
+        }),
+      )
+      .catch((e: Error) => e);
+    expect(refused).toMatchObject({ name: 'InputError' });
+    expect((refused as Error).message).toMatch(/^Need "\*\*\*" is not in/);
+    expect((refused as Error).stack).not.toContain('need-our-acquisition');
   });
 });

@@ -1,13 +1,27 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  MAX_ENTITY_REF_LENGTH,
+  parseRefOfKind,
+  textProblem,
+} from '@platform-product/common';
 import { RegisteredNeed } from '@platform-product/plugin-needs-discovery-common';
 import { NeedsDiscoveryService } from '@platform-product/plugin-needs-discovery-node';
 import { MvpSettings } from '../config';
+import {
+  CAPABILITY_REF,
+  INPUT_LIMITS,
+  needIdProblem,
+  NEED_ID_PATTERN,
+  positionList,
+  quoteList,
+  quoteValue,
+  redactingLogger,
+  textListProblems,
+  withSecretsRedacted,
+} from './inputRules';
 
 const TOP_SHARED_NEEDS = 3;
-
-const quoteList = (items: string[]) => items.map(i => `"${i}"`).join(', ');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `a (Title), b (Title)`: the open shared needs with the best scores, the ones worth an MVP. */
@@ -40,22 +54,56 @@ export function reviewDateFrom(now: Date, weeks: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function checkFeatures(
+/** The most features a list may hold, in scope and deferred together: the hard cap, or the budget when larger. */
+export function maxListedFeatures(maxFeatures: number): number {
+  return Math.max(INPUT_LIMITS.maxListItems, maxFeatures);
+}
+
+/**
+ * The features checked against the budget. Every message is bounded whatever the list: a list over the hard cap is
+ * refused with its count alone, bad items are named by position (at most ten), and at most five features are quoted.
+ */
+export function checkFeatures(
   features: string[],
   maxFeatures: number,
   onOverflow: 'fail' | 'defer',
 ): { problems: string[]; inScope: string[]; deferred: string[] } {
+  const maxItems = maxListedFeatures(maxFeatures);
+  if (!Array.isArray(features) || features.length > maxItems) {
+    return {
+      problems: Array.isArray(features)
+        ? [
+            `The MVP lists ${features.length} features; at most ${maxItems} can be listed, in scope and deferred together. List up to ${maxFeatures} things it must do for the need, most important first.`,
+          ]
+        : ['features must be a list of texts.'],
+      inScope: [],
+      deferred: [],
+    };
+  }
   const problems: string[] = [];
-  const trimmed = features.map(f => f.trim());
-  const empty = trimmed.flatMap((f, i) => (f ? [] : [i + 1]));
+  // Blank items are said apart, with the words of the MVP; any other bad text (control characters, too long) by
+  // the shared text rule.
+  const empty = features.flatMap((f, i) =>
+    typeof f === 'string' && f.trim() === '' ? [i + 1] : [],
+  );
   if (empty.length === 1) {
     problems.push(`Feature ${empty[0]} is empty; remove it or name it.`);
   } else if (empty.length > 1) {
     problems.push(
-      `Features ${empty.join(', ')} are empty; remove them or name them.`,
+      `Features ${positionList(empty)} are empty; remove them or name them.`,
     );
   }
-  const named = trimmed.filter(Boolean);
+  problems.push(
+    ...textListProblems(
+      features.map(f => (typeof f === 'string' && f.trim() === '' ? 'x' : f)),
+      'features',
+      { maxItems, maxLength: INPUT_LIMITS.featureMaxLength },
+    ),
+  );
+  const named = features
+    .filter((f): f is string => typeof f === 'string')
+    .map(f => f.trim())
+    .filter(Boolean);
   const seen = new Set<string>();
   const repeated: string[] = [];
   for (const feature of named) {
@@ -238,20 +286,33 @@ export function createMvpScopeAction(options: {
         need: z =>
           z
             .string()
+            .max(INPUT_LIMITS.needIdMaxLength)
+            .regex(NEED_ID_PATTERN)
             .describe(
-              'Id of the need in needs-discovery, e.g. need-test-environments (the NeedPicker field gives it)',
+              'Id of the need in needs-discovery, kebab-case, e.g. need-test-environments (the NeedPicker field gives it)',
             ),
+        // No per-item schema rule: the scaffolder would report every bad item of a huge list; the handler names
+        // bad items by position in one bounded message.
         features: z =>
           z
             .array(z.string())
+            .min(1)
+            .max(maxListedFeatures(settings.maxFeatures))
             .describe(
-              'What the MVP must do, most important first; trimmed, non-empty and unique',
+              `What the MVP must do, most important first; trimmed, non-empty, one line of at most ${INPUT_LIMITS.featureMaxLength} characters each, and unique`,
             ),
         successMetric: z =>
-          z.string().describe('The one metric the MVP must move'),
+          z
+            .string()
+            .min(1)
+            .max(INPUT_LIMITS.successMetricMaxLength)
+            .describe('The one metric the MVP must move, one line'),
         timeboxWeeks: z =>
           z
             .number()
+            .int()
+            .min(1)
+            .max(settings.maxTimeboxWeeks)
             .describe(
               `Weeks until the keep-or-kill review, a whole number from 1 to mvp.maxTimeboxWeeks (${settings.maxTimeboxWeeks} here)`,
             ),
@@ -265,9 +326,11 @@ export function createMvpScopeAction(options: {
         entityRef: z =>
           z
             .string()
+            .min(1)
+            .max(MAX_ENTITY_REF_LENGTH)
             .optional()
             .describe(
-              'The capability this MVP creates, e.g. system:default/preview-environments; a need already in an MVP with this same capability passes (a re-run)',
+              'The capability this MVP creates, a System or Component, e.g. system:default/preview-environments; a need already in an MVP with this same capability passes (a re-run)',
             ),
         secondMvp: z =>
           z
@@ -279,6 +342,7 @@ export function createMvpScopeAction(options: {
         secondMvpReason: z =>
           z
             .string()
+            .max(INPUT_LIMITS.reasonMaxLength)
             .optional()
             .describe(
               'Required with secondMvp: true: why this need gets a second MVP although another capability serves it or has it in its MVP (logged, and given back in the secondMvp output)',
@@ -323,125 +387,166 @@ export function createMvpScopeAction(options: {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const needId = input.need.trim();
-      const onOverflow = input.onOverflow ?? 'fail';
-      const problems: string[] = [];
+      const log = redactingLogger(ctx.logger, ctx.secrets);
+      await withSecretsRedacted(ctx.secrets, async () => {
+        const { input } = ctx;
+        const needId: string = input.need;
+        const onOverflow = input.onOverflow ?? 'fail';
+        const problems: string[] = [];
 
-      let capabilityRef: string | undefined;
-      if (input.entityRef) {
-        try {
-          capabilityRef = stringifyEntityRef(parseEntityRef(input.entityRef));
-        } catch {
+        let capabilityRef: string | undefined;
+        if (input.entityRef !== undefined) {
+          const parsed = parseRefOfKind(input.entityRef, CAPABILITY_REF);
+          if (parsed.problem !== undefined) {
+            problems.push(`entityRef ${parsed.problem}.`);
+          } else {
+            capabilityRef = parsed.ref;
+          }
+        }
+
+        const secondMvp = input.secondMvp === true;
+        let secondMvpReason = '';
+        if (input.secondMvpReason !== undefined) {
+          // A reason may span lines; it may be empty only when secondMvp is not true (then it is ignored).
+          const problem = textProblem(input.secondMvpReason, {
+            maxLength: INPUT_LIMITS.reasonMaxLength,
+            multiline: true,
+            allowBlank: true,
+          });
+          if (problem) {
+            problems.push(`secondMvpReason ${problem}.`);
+          } else {
+            secondMvpReason = input.secondMvpReason.trim();
+          }
+        }
+        if (
+          secondMvp &&
+          !secondMvpReason &&
+          !problems.some(p => p.startsWith('secondMvpReason'))
+        ) {
           problems.push(
-            `entityRef "${input.entityRef}" is not an entity ref; write it as kind:namespace/name, e.g. system:default/preview-environments.`,
+            'secondMvp is true but secondMvpReason is empty: say why this need gets a second MVP, or leave secondMvp false.',
           );
         }
-      }
 
-      const secondMvp = input.secondMvp === true;
-      const secondMvpReason = input.secondMvpReason?.trim() ?? '';
-      if (secondMvp && !secondMvpReason) {
-        problems.push(
-          'secondMvp is true but secondMvpReason is empty: say why this need gets a second MVP, or leave secondMvp false.',
-        );
-      }
+        let need: RegisteredNeed | undefined;
+        let taken: TakenNeed | undefined;
+        let listed: Promise<RegisteredNeed[]> | undefined;
+        const allNeeds = () => (listed ??= needs.listNeeds());
+        const needIssue =
+          typeof needId === 'string'
+            ? needIdProblem(needId)
+            : 'must be a need id';
+        if (typeof needId === 'string' && needId.trim() === '') {
+          const top = topSharedNeeds(await allNeeds());
+          problems.push(
+            `Pick the need the MVP serves; the need input is empty.${
+              top ? ` Top shared needs: ${top}.` : ''
+            }`,
+          );
+        } else if (needIssue) {
+          problems.push(`need ${needIssue}.`);
+        } else {
+          need = await needs.getNeed(needId);
+          taken = need ? takenNeed(need, capabilityRef) : undefined;
+          const problem = await needProblem(
+            needId,
+            need,
+            allNeeds,
+            settings,
+            taken,
+            secondMvp,
+          );
+          if (problem) problems.push(problem);
+        }
 
-      let need: RegisteredNeed | undefined;
-      let taken: TakenNeed | undefined;
-      let listed: Promise<RegisteredNeed[]> | undefined;
-      const allNeeds = () => (listed ??= needs.listNeeds());
-      if (!needId) {
-        const top = topSharedNeeds(await allNeeds());
-        problems.push(
-          `Pick the need the MVP serves; the need input is empty.${
-            top ? ` Top shared needs: ${top}.` : ''
-          }`,
+        const scope = checkFeatures(
+          input.features,
+          settings.maxFeatures,
+          onOverflow,
         );
-      } else {
-        need = await needs.getNeed(needId);
-        taken = need ? takenNeed(need, capabilityRef) : undefined;
-        const problem = await needProblem(
-          needId,
-          need,
-          allNeeds,
-          settings,
-          taken,
-          secondMvp,
-        );
-        if (problem) problems.push(problem);
-      }
+        problems.push(...scope.problems);
 
-      const scope = checkFeatures(
-        input.features,
-        settings.maxFeatures,
-        onOverflow,
-      );
-      problems.push(...scope.problems);
+        const successMetric =
+          typeof input.successMetric === 'string'
+            ? input.successMetric.trim()
+            : '';
+        const metricIssue =
+          typeof input.successMetric === 'string'
+            ? textProblem(input.successMetric, {
+                maxLength: INPUT_LIMITS.successMetricMaxLength,
+                allowBlank: true,
+              })
+            : 'must be a text';
+        if (metricIssue) {
+          problems.push(`successMetric ${metricIssue}.`);
+        } else if (!successMetric) {
+          problems.push(
+            'The success metric is empty. Name the one metric the MVP must move, e.g. "teams deploying a preview environment per pull request".',
+          );
+        }
 
-      const successMetric = input.successMetric.trim();
-      if (!successMetric) {
-        problems.push(
-          'The success metric is empty. Name the one metric the MVP must move, e.g. "teams deploying a preview environment per pull request".',
-        );
-      }
+        const weeks = input.timeboxWeeks;
+        if (
+          !Number.isInteger(weeks) ||
+          weeks < 1 ||
+          weeks > settings.maxTimeboxWeeks
+        ) {
+          problems.push(
+            `The time-box is ${
+              typeof weeks === 'number' ? weeks : quoteValue(String(weeks))
+            } weeks; it must be a whole number of weeks from 1 to ${
+              settings.maxTimeboxWeeks
+            }. Cut scope rather than stretch the time-box.`,
+          );
+        }
 
-      const weeks = input.timeboxWeeks;
-      if (
-        !Number.isInteger(weeks) ||
-        weeks < 1 ||
-        weeks > settings.maxTimeboxWeeks
-      ) {
-        problems.push(
-          `The time-box is ${weeks} weeks; it must be a whole number of weeks from 1 to ${settings.maxTimeboxWeeks}. Cut scope rather than stretch the time-box.`,
-        );
-      }
+        if (problems.length === 1) throw new InputError(problems[0]);
+        if (problems.length > 1) {
+          throw new InputError(
+            `The MVP scope has ${problems.length} problems:\n${problems
+              .map(p => `- ${p}`)
+              .join('\n')}`,
+          );
+        }
 
-      if (problems.length === 1) throw new InputError(problems[0]);
-      if (problems.length > 1) {
-        throw new InputError(
-          `The MVP scope has ${problems.length} problems:\n${problems
-            .map(p => `- ${p}`)
-            .join('\n')}`,
+        const reviewDate = reviewDateFrom(now(), weeks);
+        const { inScope, deferred } = scope;
+        log.info(
+          `MVP for need "${need!.id}" (${need!.title}, ${plural(
+            need!.teams,
+            'team',
+          )}): ${plural(inScope.length, 'feature')} in scope${
+            deferred.length ? `, deferred ${quoteList(deferred)}` : ''
+          }; review on ${reviewDate}`,
         );
-      }
-
-      const reviewDate = reviewDateFrom(now(), weeks);
-      const { inScope, deferred } = scope;
-      ctx.logger.info(
-        `MVP for need "${need!.id}" (${need!.title}, ${plural(
-          need!.teams,
-          'team',
-        )}): ${plural(inScope.length, 'feature')} in scope${
-          deferred.length ? `, deferred ${quoteList(deferred)}` : ''
-        }; review on ${reviewDate}`,
-      );
-      ctx.output('features', inScope);
-      ctx.output('deferred', deferred);
-      ctx.output('reviewDate', reviewDate);
-      ctx.output('timeboxWeeks', weeks);
-      ctx.output('need', {
-        id: need!.id,
-        title: need!.title,
-        teams: need!.teams,
-        shared: need!.shared,
-      });
-      if (taken && secondMvp) {
-        ctx.logger.warn(
-          `Second MVP on purpose for need "${need!.id}" (${
-            need!.title
-          }), which ${
-            taken.status === 'served'
-              ? `${taken.capability ?? 'a capability'} already serves`
-              : `${taken.capability ?? 'another capability'} has in its MVP`
-          }: ${secondMvpReason}`,
-        );
-        ctx.output('secondMvp', {
-          reason: secondMvpReason,
-          status: taken.status,
-          capabilityRef: need!.capabilityRef,
+        ctx.output('features', inScope);
+        ctx.output('deferred', deferred);
+        ctx.output('reviewDate', reviewDate);
+        ctx.output('timeboxWeeks', weeks);
+        ctx.output('need', {
+          id: need!.id,
+          title: need!.title,
+          teams: need!.teams,
+          shared: need!.shared,
         });
-      }
+        if (taken && secondMvp) {
+          log.warn(
+            `Second MVP on purpose for need "${need!.id}" (${
+              need!.title
+            }), which ${
+              taken.status === 'served'
+                ? `${taken.capability ?? 'a capability'} already serves`
+                : `${taken.capability ?? 'another capability'} has in its MVP`
+            }: ${secondMvpReason}`,
+          );
+          ctx.output('secondMvp', {
+            reason: secondMvpReason,
+            status: taken.status,
+            capabilityRef: need!.capabilityRef,
+          });
+        }
+      });
     },
   });
 }

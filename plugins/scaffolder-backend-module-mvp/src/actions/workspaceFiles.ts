@@ -2,6 +2,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathProblem, quoteValue } from './inputRules';
 
 /** A file path inside the task workspace that has been checked for traversal and symbolic links. */
 export interface WorkspaceFile {
@@ -26,14 +27,26 @@ export async function resolveWorkspaceFile(
   workspacePath: string,
   path: string,
 ): Promise<WorkspaceFile> {
-  if (!path.trim()) {
+  if (typeof path !== 'string' || !path.trim()) {
     throw new InputError(
       'The path is empty; give a file path inside the workspace',
     );
   }
+  // Before any file call: Node refuses a NUL in a path with a raw TypeError, and a control character or a
+  // 10,000-character path is no file name a template means.
+  const problem = pathProblem(path);
+  if (problem) {
+    throw new InputError(
+      `The path ${quoteValue(
+        path,
+      )} ${problem}; give a file path inside the workspace`,
+    );
+  }
   if (isAbsolute(path)) {
     throw new NotAllowedError(
-      `The path "${path}" is absolute; give a path relative to the workspace`,
+      `The path ${quoteValue(
+        path,
+      )} is absolute; give a path relative to the workspace`,
     );
   }
   const root = resolve(workspacePath);
@@ -41,7 +54,9 @@ export async function resolveWorkspaceFile(
   const relativePath = relative(root, absolutePath);
   if (!relativePath) {
     throw new InputError(
-      `The path "${path}" is the workspace itself; give a file inside it`,
+      `The path ${quoteValue(
+        path,
+      )} is the workspace itself; give a file inside it`,
     );
   }
   if (
@@ -50,7 +65,9 @@ export async function resolveWorkspaceFile(
     isAbsolute(relativePath)
   ) {
     throw new NotAllowedError(
-      `The path "${path}" points outside the workspace; give a file inside it`,
+      `The path ${quoteValue(
+        path,
+      )} points outside the workspace; give a file inside it`,
     );
   }
 
@@ -73,7 +90,7 @@ export async function resolveWorkspaceFile(
     }
     if (stats.isSymbolicLink()) {
       throw new NotAllowedError(
-        `The path "${path}" goes through a symbolic link (${parts
+        `The path ${quoteValue(path)} goes through a symbolic link (${parts
           .slice(0, i + 1)
           .join(
             '/',
@@ -82,13 +99,13 @@ export async function resolveWorkspaceFile(
     }
     if (i < parts.length - 1 && !stats.isDirectory()) {
       throw new InputError(
-        `The path "${path}" is not valid: ${parts
+        `The path ${quoteValue(path)} is not valid: ${parts
           .slice(0, i + 1)
           .join('/')} is not a folder`,
       );
     }
     if (i === parts.length - 1 && !stats.isFile()) {
-      throw new InputError(`The path "${path}" is not a file`);
+      throw new InputError(`The path ${quoteValue(path)} is not a file`);
     }
   }
   return { absolutePath, relativePath: parts.join('/'), exists: true };
