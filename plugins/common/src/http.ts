@@ -1,5 +1,8 @@
 // Types only: the package is also loaded in the browser, where backend code must not be bundled.
-import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
