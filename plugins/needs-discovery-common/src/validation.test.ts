@@ -96,8 +96,9 @@ describe('validateSurveyDefinition', () => {
       definition({ audience: ['group:default/checkout', 'group:search'] }),
     ],
     [
-      'audience with dots and underscores',
-      definition({ audience: ['group:ns.a/team_b'] }),
+      // The catalog's name rules: dots and underscores in names, a DNS label as the namespace.
+      'audience with dots and underscores in names',
+      definition({ audience: ['group:ns-a/team_b.x'] }),
     ],
     [
       '100 needs',
@@ -601,6 +602,10 @@ describe('normalizeGroupRef', () => {
     ['checkout', undefined],
     ['group:a/b/c', undefined],
     ['group:', undefined],
+    ['group:default/x\u0000', undefined],
+    ['group:../x', undefined],
+    ["group:default/x'; DROP TABLE nd_surveys", undefined],
+    [`group:default/${'x'.repeat(300)}`, undefined],
   ])('%p → %p', (ref, expected) => {
     expect(normalizeGroupRef(ref)).toBe(expected);
   });

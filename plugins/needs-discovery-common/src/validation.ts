@@ -1,4 +1,4 @@
-import { textProblem } from '@platform-product/common';
+import { parseRefOfKind, textProblem } from '@platform-product/common';
 import { parseDocument } from 'yaml';
 import {
   Answers,
@@ -78,7 +78,6 @@ export const MIN_NPS = 0;
 export const MAX_NPS = 10;
 
 const KEBAB_CASE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const GROUP_REF = /^group:(?:([a-z0-9._-]+)\/)?([a-z0-9._-]+)$/i;
 const ISO_DATE_OR_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -125,17 +124,16 @@ export function isValidId(id: string): boolean {
 
 /**
  * Normalises a group reference to `group:<namespace>/<name>`, lowercased; `group:name` means the default namespace.
- * Returns undefined for anything that is not a group reference.
+ * Returns undefined for anything that is not a group reference. Read by the suite's one ref rule
+ * (`parseRefOfKind` of `@platform-product/common`: the catalog's name rules, the kind written and a group); the
+ * whole ref is then lowercased, as survey audiences are stored and compared.
  *
  * @public
  */
 export function normalizeGroupRef(ref: string): string | undefined {
-  const match = GROUP_REF.exec(ref.trim());
-  if (!match) {
-    return undefined;
-  }
-  const [, namespace = 'default', name] = match;
-  return `group:${namespace}/${name}`.toLowerCase();
+  return parseRefOfKind(ref, { kinds: ['group'] }).ref?.toLocaleLowerCase(
+    'en-US',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ export const spec = {
         "description": "First week (a date, snapped to its Monday). Default 25 weeks before `to`.",
         "schema": {
           "type": "string",
+          "maxLength": 10,
           "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
         }
       },
@@ -32,18 +33,52 @@ export const spec = {
         "description": "Last week (a date, snapped to its Monday). Default the current week.",
         "schema": {
           "type": "string",
+          "maxLength": 10,
           "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
         }
       },
       "capability": {
         "name": "capability",
         "in": "query",
-        "description": "Entity ref of a platform capability, e.g. system:default/service-golden-path.",
+        "description": "Entity ref of a platform capability, e.g. system:default/service-golden-path: any kind, written with it, and a namespace and name the catalog accepts.",
         "allowReserved": true,
         "schema": {
           "type": "string",
           "minLength": 1,
           "maxLength": 255
+        }
+      },
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "description": "An entity kind (letters and digits, starting with a letter), e.g. system.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 63
+        }
+      },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "description": "An entity namespace as the catalog accepts it (letters, digits and \"-\", at most 63). The path segments are read together as one entity ref by the suite's ref rule, whose 400 says what is wrong with it.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 63
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "description": "An entity name as the catalog accepts it (letters, digits, \"-\", \"_\" and \".\", at most 63).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 63
         }
       }
     },
@@ -94,10 +129,14 @@ export const spec = {
         "properties": {
           "source": {
             "type": "string",
+            "maxLength": 100,
+            "pattern": "^[a-z0-9][a-z0-9._:-]*$",
             "description": "Where it comes from: analytics, ci, a plugin id…"
           },
           "kind": {
             "type": "string",
+            "maxLength": 100,
+            "pattern": "^[a-z0-9][a-z0-9._:-]*$",
             "description": "What happened, e.g. template-run, capability-view, mvp-launch"
           },
           "way": {
@@ -108,30 +147,55 @@ export const spec = {
             ]
           },
           "capabilityRef": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 255,
+            "description": "Any kind, e.g. system:default/ci"
           },
           "templateRef": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 255,
+            "description": "A Template"
           },
           "teamRef": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 255,
+            "description": "A Group"
           },
           "userRef": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 255,
+            "description": "A User"
           },
           "at": {
             "type": "string",
-            "description": "ISO date-time; default the time of receipt"
+            "maxLength": 40,
+            "description": "ISO date-time with Z or an offset; default the time of receipt"
           },
           "idempotencyKey": {
             "type": "string",
+            "maxLength": 200,
             "description": "Events with a key already recorded are ignored"
           }
-        }
+        },
+        "required": [
+          "source",
+          "kind",
+          "way"
+        ],
+        "additionalProperties": false
       },
       "EventsBody": {
         "type": "object",
-        "description": "One HabitEvent, or `{ \"events\": [HabitEvent, …] }`. Checked as a whole: when any event is invalid the answer is 400 listing every problem, and nothing is stored."
+        "description": "One HabitEvent, or `{ \"events\": [HabitEvent, …] }` with at most 500 events. Checked as a whole against HabitEvent (habit-metrics-common validateHabitEventBatch: the suite's text and ref rules, lengths, unknown fields): when any event is invalid the answer is 400 listing every problem with the event it is in, and nothing is stored.",
+        "properties": {
+          "events": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+              "type": "object"
+            }
+          }
+        }
       },
       "EventsAccepted": {
         "type": "object",
@@ -588,7 +652,7 @@ export const spec = {
           {
             "name": "team",
             "in": "query",
-            "description": "Only this team (a Group ref; the kind may be left out).",
+            "description": "Only this team: a Group ref (group:default/billing; the kind may be left out), read by the suite's ref rule, so that ../x or a ref of another kind is a 400.",
             "allowReserved": true,
             "schema": {
               "type": "string",
@@ -631,7 +695,7 @@ export const spec = {
           {
             "name": "template",
             "in": "query",
-            "description": "Entity ref of a template (the kind may be left out).",
+            "description": "Entity ref of a Template (template:default/service; the kind may be left out).",
             "allowReserved": true,
             "schema": {
               "type": "string",
@@ -689,7 +753,7 @@ export const spec = {
           {
             "name": "weeks",
             "in": "query",
-            "description": "Weeks followed after each cohort's first week, 1 to 26. Default 12.",
+            "description": "Written in decimal digits only (0x10 or 1e1 is a 400). Weeks followed after each cohort's first week, 1 to 26. Default 12.",
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -760,7 +824,7 @@ export const spec = {
           {
             "name": "minStreak",
             "in": "query",
-            "description": "Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks.",
+            "description": "Written in decimal digits only (0x10 or 1e1 is a 400). Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks.",
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -793,7 +857,7 @@ export const spec = {
           {
             "name": "habitWeeks",
             "in": "query",
-            "description": "Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks.",
+            "description": "Written in decimal digits only (0x10 or 1e1 is a 400). Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks.",
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -821,24 +885,10 @@ export const spec = {
     "/teams/{namespace}/{name}": {
       "parameters": [
         {
-          "name": "namespace",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
-          }
+          "$ref": "#/components/parameters/namespace"
         },
         {
-          "name": "name",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
-          }
+          "$ref": "#/components/parameters/name"
         }
       ],
       "get": {
@@ -872,34 +922,13 @@ export const spec = {
     "/capabilities/{kind}/{namespace}/{name}": {
       "parameters": [
         {
-          "name": "kind",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
-          }
+          "$ref": "#/components/parameters/kind"
         },
         {
-          "name": "namespace",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
-          }
+          "$ref": "#/components/parameters/namespace"
         },
         {
-          "name": "name",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
-          }
+          "$ref": "#/components/parameters/name"
         }
       ],
       "get": {
@@ -946,22 +975,28 @@ export type ModelError = {
 /** One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; service callers are trusted. */
 export type HabitEvent = {
   /** Where it comes from: analytics, ci, a plugin id… */
-  source?: string;
+  source: string;
   /** What happened, e.g. template-run, capability-view, mvp-launch */
-  kind?: string;
-  way?: "new" | "old";
+  kind: string;
+  way: "new" | "old";
+  /** Any kind, e.g. system:default/ci */
   capabilityRef?: string;
+  /** A Template */
   templateRef?: string;
+  /** A Group */
   teamRef?: string;
+  /** A User */
   userRef?: string;
-  /** ISO date-time; default the time of receipt */
+  /** ISO date-time with Z or an offset; default the time of receipt */
   at?: string;
   /** Events with a key already recorded are ignored */
   idempotencyKey?: string;
 };
 
-/** One HabitEvent, or `{ "events": [HabitEvent, …] }`. Checked as a whole: when any event is invalid the answer is 400 listing every problem, and nothing is stored. */
-export type EventsBody = object;
+/** One HabitEvent, or `{ "events": [HabitEvent, …] }` with at most 500 events. Checked as a whole against HabitEvent (habit-metrics-common validateHabitEventBatch: the suite's text and ref rules, lengths, unknown fields): when any event is invalid the answer is 400 listing every problem with the event it is in, and nothing is stored. */
+export type EventsBody = {
+  events?: Array<object>;
+};
 
 export type EventsAccepted = {
   /** Events recorded */
@@ -1106,7 +1141,7 @@ export type GetSummary = {
 /** Share of new components made through a template, per week, overall and per team (habit-metrics.read). */
 export type GetGoldenPathShare = {
   query: {
-    /** Only this team (a Group ref; the kind may be left out). */
+    /** Only this team: a Group ref (group:default/billing; the kind may be left out), read by the suite's ref rule, so that ../x or a ref of another kind is a 400. */
     team?: string;
     /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
     from?: string;
@@ -1119,9 +1154,9 @@ export type GetGoldenPathShare = {
 /** Teams using a capability or template, week by week (habit-metrics.read). Without capability and template: `{ capabilities: Adoption[] }`, one per known capability. */
 export type GetAdoption = {
   query: {
-    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path: any kind, written with it, and a namespace and name the catalog accepts. */
     capability?: string;
-    /** Entity ref of a template (the kind may be left out). */
+    /** Entity ref of a Template (template:default/service; the kind may be left out). */
     template?: string;
     /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
     from?: string;
@@ -1136,9 +1171,9 @@ export type GetAdoption = {
 /** Cohort retention of teams by the week they first used a capability (or anything new) (habit-metrics.read). */
 export type GetRetention = {
   query: {
-    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path: any kind, written with it, and a namespace and name the catalog accepts. */
     capability?: string;
-    /** Weeks followed after each cohort's first week, 1 to 26. Default 12. */
+    /** Written in decimal digits only (0x10 or 1e1 is a 400). Weeks followed after each cohort's first week, 1 to 26. Default 12. */
     weeks?: number;
   };
   response: Retention;
@@ -1147,7 +1182,7 @@ export type GetRetention = {
 /** Weekly active teams over teams active in the last 4 weeks (habit-metrics.read). */
 export type GetStickiness = {
   query: {
-    /** Entity ref of a platform capability, e.g. system:default/service-golden-path. */
+    /** Entity ref of a platform capability, e.g. system:default/service-golden-path: any kind, written with it, and a namespace and name the catalog accepts. */
     capability?: string;
     /** First week (a date, snapped to its Monday). Default 25 weeks before `to`. */
     from?: string;
@@ -1164,7 +1199,7 @@ export type GetReversions = {
     from?: string;
     /** Last week (a date, snapped to its Monday). Default the current week. */
     to?: string;
-    /** Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks. */
+    /** Written in decimal digits only (0x10 or 1e1 is a 400). Shortest streak of new-way weeks that counts, 1 to 52. Default habitMetrics.reversionStreakWeeks. */
     minStreak?: number;
   };
   response: Reversions;
@@ -1173,7 +1208,7 @@ export type GetReversions = {
 /** Per capability, how long teams take from first use to a streak of habitWeeks active weeks (habit-metrics.read). */
 export type GetTimeToHabit = {
   query: {
-    /** Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks. */
+    /** Written in decimal digits only (0x10 or 1e1 is a 400). Streak length that makes a habit, 1 to 52. Default habitMetrics.habitWeeks. */
     habitWeeks?: number;
   };
   response: TimeToHabit;
@@ -1182,7 +1217,9 @@ export type GetTimeToHabit = {
 /** One team's habits (habit-metrics.read); 404 when the group is neither in the catalog nor in the data. */
 export type GetTeamHabits = {
   path: {
+    /** An entity namespace as the catalog accepts it (letters, digits and "-", at most 63). The path segments are read together as one entity ref by the suite's ref rule, whose 400 says what is wrong with it. */
     namespace: string;
+    /** An entity name as the catalog accepts it (letters, digits, "-", "_" and ".", at most 63). */
     name: string;
   };
   query: {
@@ -1197,8 +1234,11 @@ export type GetTeamHabits = {
 /** One capability's adoption, retention and reversions (habit-metrics.read); 404 when it is neither a capability in the catalog (looked up there when the cached index does not know it yet) nor named by any recorded activity. */
 export type GetCapabilityHabits = {
   path: {
+    /** An entity kind (letters and digits, starting with a letter), e.g. system. */
     kind: string;
+    /** An entity namespace as the catalog accepts it (letters, digits and "-", at most 63). The path segments are read together as one entity ref by the suite's ref rule, whose 400 says what is wrong with it. */
     namespace: string;
+    /** An entity name as the catalog accepts it (letters, digits, "-", "_" and ".", at most 63). */
     name: string;
   };
   query: {

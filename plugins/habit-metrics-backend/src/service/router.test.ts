@@ -813,7 +813,7 @@ describe('habit-metrics router', () => {
       );
       await expect400(
         '/golden-path?team=user:default/ann',
-        /team must be an entity ref/,
+        /team must refer to a group, like group:default\/example; got a user/,
       );
       await expect400('/golden-path?week=2026-01-05');
       await expect400(

@@ -22,6 +22,10 @@ import {
   weeksBetween,
   weekStartOf,
 } from '@platform-product/plugin-habit-metrics-common';
+import {
+  requireDecimalInteger,
+  requireRefOfKind,
+} from '@platform-product/common';
 import express from 'express';
 import { HabitStore, NewHabitEvent } from '../database/HabitStore';
 import { normaliseRef } from '../refs';
@@ -80,22 +84,36 @@ export function readRange(
   return { from, to };
 }
 
+/**
+ * A ref parameter read by the suite's one ref rule (`requireRefOfKind`: no NUL, control character or lone
+ * surrogate, the catalog's name rules, the kind the parameter means), in the lower-case form this plugin stores.
+ * `kind` undefined: any kind, written with the ref (`capability`); otherwise that kind, which may be left out.
+ */
 function refParameter(
   value: string | undefined,
   name: string,
-  defaultKind?: string,
+  kind?: string,
 ): string | undefined {
   if (value === undefined) return undefined;
-  const ref = normaliseRef(value, defaultKind ? { defaultKind } : undefined);
-  if (!ref || (defaultKind && !ref.startsWith(`${defaultKind}:`))) {
-    const example = defaultKind
-      ? `${defaultKind}:default/example`
-      : 'system:default/example';
-    throw new InputError(
-      `${name} must be an entity ref like ${example}; got ${value}`,
-    );
-  }
-  return ref;
+  return requireRefOfKind(
+    value,
+    name,
+    kind ? { kinds: [kind], defaultKind: kind } : { kinds: [] },
+  ).toLocaleLowerCase('en-US');
+}
+
+/**
+ * An integer query parameter, in decimal digits only. The spec bounds it, but the OpenAPI validator coerces query
+ * values with Number() (`?weeks=0x10` would be 16, `1e1` 10), so the value is read again as the caller wrote it.
+ */
+function integerParameter(
+  req: { originalUrl: string },
+  name: string,
+  range: { min: number; max: number },
+): number | undefined {
+  const query = req.originalUrl.split('?')[1];
+  const raw = query === undefined ? null : new URLSearchParams(query).get(name);
+  return raw === null ? undefined : requireDecimalInteger(raw, name, range);
 }
 
 export async function createRouter(
@@ -274,7 +292,9 @@ export async function createRouter(
     res.json(
       await metrics.retention({
         capabilityRef: refParameter(query.capability, 'capability'),
-        weeks: query.weeks ?? DEFAULT_RETENTION_WEEKS,
+        weeks:
+          integerParameter(req, 'weeks', { min: 1, max: 26 }) ??
+          DEFAULT_RETENTION_WEEKS,
       }),
     );
   });
@@ -296,20 +316,28 @@ export async function createRouter(
     res.json(
       await metrics.reversions({
         ...readRange(query),
-        minStreakWeeks: query.minStreak,
+        minStreakWeeks: integerParameter(req, 'minStreak', { min: 1, max: 52 }),
       }),
     );
   });
 
   router.get('/time-to-habit', async (req, res) => {
     await reader(req);
-    res.json(await metrics.timeToHabit({ habitWeeks: req.query.habitWeeks }));
+    res.json(
+      await metrics.timeToHabit({
+        habitWeeks: integerParameter(req, 'habitWeeks', { min: 1, max: 52 }),
+      }),
+    );
   });
 
   router.get('/teams/:namespace/:name', async (req, res) => {
     await reader(req);
     const { namespace, name } = req.params;
-    const teamRef = refParameter(`group:${namespace}/${name}`, 'team')!;
+    const teamRef = refParameter(
+      `group:${namespace}/${name}`,
+      'team',
+      'group',
+    )!;
     const habits = await metrics.team(teamRef, readRange(req.query));
     if (!habits) throw new NotFoundError(`No team ${teamRef}`);
     res.json(habits);

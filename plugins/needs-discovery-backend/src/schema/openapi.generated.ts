@@ -21,20 +21,24 @@ export const spec = {
         "name": "id",
         "in": "path",
         "required": true,
+        "description": "A survey id as the API gives it (lowercase letters and digits joined by single hyphens).",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 64
+          "maxLength": 64,
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
         }
       },
       "needId": {
         "name": "id",
         "in": "path",
         "required": true,
+        "description": "A need id, kebab-case (lowercase letters and digits joined by single hyphens, e.g. need-fast-setup).",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 100
+          "maxLength": 100,
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
         }
       }
     },
@@ -81,24 +85,33 @@ export const spec = {
       },
       "Need": {
         "type": "object",
+        "description": "id is kebab-case (lowercase letters and digits joined by single hyphens) and unique in the survey; the survey check says which need breaks it, so the pattern is not repeated here.",
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 100
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 200
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 2000
           }
-        }
+        },
+        "required": [
+          "id",
+          "title"
+        ]
       },
       "Question": {
         "type": "object",
-        "description": "One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition).",
+        "description": "One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition). Which fields a type takes, and that ids are kebab-case and unique, is checked against the whole survey, and the answer names the question.",
         "properties": {
           "id": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 100
           },
           "type": {
             "type": "string",
@@ -112,28 +125,35 @@ export const spec = {
             ]
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 500
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 2000
           },
           "required": {
             "type": "boolean"
           },
           "options": {
             "type": "array",
+            "maxItems": 50,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 200
             }
           },
           "maxSelections": {
-            "type": "integer"
+            "type": "integer",
+            "description": "1 to the number of options"
           },
           "max": {
-            "type": "integer"
+            "type": "integer",
+            "description": "1 to the number of needs"
           },
           "maxLength": {
-            "type": "integer"
+            "type": "integer",
+            "description": "1 to 10000"
           },
           "proposesNeed": {
             "type": "boolean"
@@ -147,38 +167,47 @@ export const spec = {
       },
       "SurveyDefinition": {
         "type": "object",
+        "description": "The spec bounds what no survey needs (lengths of the columns that store it, at most 100 needs and 50 questions, no unknown top-level field). What an author can get wrong (kebab-case unique ids, the fields each question type takes, k of at least 3, group refs, dates) is checked against the whole survey, and one 400 names every problem with the need or question it is in.",
         "properties": {
           "title": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 200
           },
           "description": {
-            "type": "string"
+            "type": "string",
+            "maxLength": 5000
           },
           "audience": {
             "type": "array",
+            "maxItems": 500,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 255
             },
-            "description": "Group entity refs; empty means everyone."
+            "description": "Group entity refs (group:default/checkout, or group:checkout); empty means everyone."
           },
           "anonymityThreshold": {
             "type": "integer",
-            "description": "k, at least 3 (default 5); fixed once the survey opens."
+            "description": "k, 3 to 1000 (default 5); fixed once the survey opens. Checked with the rest of the survey, so that one 400 lists every problem of a draft."
           },
           "closesAt": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "maxLength": 40,
+            "description": "An ISO date or date-time, e.g. 2026-05-31 or 2026-05-31T17:00:00Z."
           },
           "needs": {
             "type": "array",
+            "maxItems": 100,
             "items": {
               "$ref": "#/components/schemas/Need"
             }
           },
           "questions": {
             "type": "array",
+            "maxItems": 50,
             "items": {
               "$ref": "#/components/schemas/Question"
             }
@@ -188,7 +217,8 @@ export const spec = {
           "title",
           "needs",
           "questions"
-        ]
+        ],
+        "additionalProperties": false
       },
       "Survey": {
         "allOf": [
@@ -269,6 +299,7 @@ export const spec = {
         "properties": {
           "answers": {
             "type": "object",
+            "maxProperties": 50,
             "description": "Answers keyed by question id. need-rating: {needId: {pain: 1-5, frequency: daily|weekly|monthly|rarely}}; single-choice: option; multi-choice: options; ranking: need ids, most important first; free-text: string; nps: 0-10."
           }
         },
@@ -562,7 +593,8 @@ export const spec = {
               "string",
               "null"
             ],
-            "description": "Entity ref of the capability serving the need, e.g. system:default/event-streaming"
+            "maxLength": 255,
+            "description": "Entity ref of the capability serving the need, e.g. system:default/event-streaming (any kind, written with it); null clears it"
           }
         },
         "required": [
@@ -981,13 +1013,14 @@ export type ModelError = {
   };
 };
 
+/** id is kebab-case (lowercase letters and digits joined by single hyphens) and unique in the survey; the survey check says which need breaks it, so the pattern is not repeated here. */
 export type Need = {
-  id?: string;
-  title?: string;
+  id: string;
+  title: string;
   description?: string;
 };
 
-/** One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition). */
+/** One of need-rating, single-choice, multi-choice, ranking, free-text, nps (see SurveyDefinition). Which fields a type takes, and that ids are kebab-case and unique, is checked against the whole survey, and the answer names the question. */
 export type Question = {
   id: string;
   type: "need-rating" | "single-choice" | "multi-choice" | "ranking" | "free-text" | "nps";
@@ -995,19 +1028,24 @@ export type Question = {
   description?: string;
   required?: boolean;
   options?: Array<string>;
+  /** 1 to the number of options */
   maxSelections?: number;
+  /** 1 to the number of needs */
   max?: number;
+  /** 1 to 10000 */
   maxLength?: number;
   proposesNeed?: boolean;
 };
 
+/** The spec bounds what no survey needs (lengths of the columns that store it, at most 100 needs and 50 questions, no unknown top-level field). What an author can get wrong (kebab-case unique ids, the fields each question type takes, k of at least 3, group refs, dates) is checked against the whole survey, and one 400 names every problem with the need or question it is in. */
 export type SurveyDefinition = {
   title: string;
   description?: string;
-  /** Group entity refs; empty means everyone. */
+  /** Group entity refs (group:default/checkout, or group:checkout); empty means everyone. */
   audience?: Array<string>;
-  /** k, at least 3 (default 5); fixed once the survey opens. */
+  /** k, 3 to 1000 (default 5); fixed once the survey opens. Checked with the rest of the survey, so that one 400 lists every problem of a draft. */
   anonymityThreshold?: number;
+  /** An ISO date or date-time, e.g. 2026-05-31 or 2026-05-31T17:00:00Z. */
   closesAt?: string | null;
   needs: Array<Need>;
   questions: Array<Question>;
@@ -1110,7 +1148,7 @@ export type RegisteredNeed = {
 
 export type NeedPatch = {
   status: "open" | "in-mvp" | "served" | "declined";
-  /** Entity ref of the capability serving the need, e.g. system:default/event-streaming */
+  /** Entity ref of the capability serving the need, e.g. system:default/event-streaming (any kind, written with it); null clears it */
   capabilityRef?: string | null;
 };
 
@@ -1129,6 +1167,7 @@ export type CreateSurvey = {
 
 export type GetSurvey = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: Survey;
@@ -1137,6 +1176,7 @@ export type GetSurvey = {
 /** Replaces a draft's definition (needs-discovery.survey.manage); 409 once open. */
 export type UpdateSurvey = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   body: SurveyDefinition;
@@ -1146,6 +1186,7 @@ export type UpdateSurvey = {
 /** Opens a draft and notifies its audience (needs-discovery.survey.manage). */
 export type OpenSurvey = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: Survey;
@@ -1154,6 +1195,7 @@ export type OpenSurvey = {
 /** Closes an open survey and records its scores in the needs registry. */
 export type CloseSurvey = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: Survey;
@@ -1162,6 +1204,7 @@ export type CloseSurvey = {
 /** Starts the next wave of a closed survey as a new draft. */
 export type CloneSurvey = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: Survey;
@@ -1170,6 +1213,7 @@ export type CloneSurvey = {
 /** The calling user's own response; 204 (no body) while they have not answered yet. 404 when the survey is not visible to them. */
 export type GetMyResponse = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: MyResponse | void;
@@ -1178,6 +1222,7 @@ export type GetMyResponse = {
 /** Creates or replaces the calling user's response; 409 when the survey is not open. */
 export type PutMyResponse = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   body: ResponseBody;
@@ -1187,6 +1232,7 @@ export type PutMyResponse = {
 /** Withdraws the calling user's response while the survey is open. */
 export type DeleteMyResponse = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: void;
@@ -1195,6 +1241,7 @@ export type DeleteMyResponse = {
 /** Aggregated results (needs-discovery.results.read). */
 export type GetResults = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: SurveyResults;
@@ -1203,6 +1250,7 @@ export type GetResults = {
 /** The aggregated results as CSV (needs and teams; never free text). */
 export type GetResultsCsv = {
   path: {
+    /** A survey id as the API gives it (lowercase letters and digits joined by single hyphens). */
     id: string;
   };
   response: string;
@@ -1217,6 +1265,7 @@ export type ListNeeds = {
 
 export type GetNeed = {
   path: {
+    /** A need id, kebab-case (lowercase letters and digits joined by single hyphens, e.g. need-fast-setup). */
     id: string;
   };
   response: RegisteredNeed;
@@ -1225,6 +1274,7 @@ export type GetNeed = {
 /** Records a need's status and serving capability (needs-discovery.need.update, or a service token). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined. */
 export type UpdateNeed = {
   path: {
+    /** A need id, kebab-case (lowercase letters and digits joined by single hyphens, e.g. need-fast-setup). */
     id: string;
   };
   body: NeedPatch;

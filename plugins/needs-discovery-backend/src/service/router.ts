@@ -11,13 +11,17 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
+import {
+  parseRefOfKind,
+  requireRefOfKind,
+  requireText,
+} from '@platform-product/common';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -31,7 +35,9 @@ import {
   needsDiscoverySurveyManagePermission,
   resultsToCsv,
   Survey,
+  SURVEY_LIMITS,
   SurveySummary,
+  isValidId,
   validateAnswers,
   validateSurveyDefinition,
 } from '@platform-product/plugin-needs-discovery-common';
@@ -70,6 +76,38 @@ function toMyResponse(response: StoredResponse): MyResponse {
 function invalid(what: string, errors: string[]): InputError {
   return new InputError(`${what}: ${errors.join('; ')}`);
 }
+
+/** The longest survey id: the `nd_surveys.id` column (the store writes UUIDs). */
+const SURVEY_ID_MAX_LENGTH = 64;
+
+/**
+ * A path id checked before any database call: the suite's text rule (no NUL, control character or lone surrogate,
+ * which PostgreSQL refuses and SQLite stores), then kebab-case within its column. The spec's pattern answers such a
+ * request first (`request/params/id must match pattern …`); this is the same rule again where the value is used, so
+ * that no path reaches the store unchecked whatever the validator is configured to do.
+ */
+function requirePathId(
+  value: string,
+  what: string,
+  maxLength: number,
+  isValid: (id: string) => boolean,
+) {
+  const id = requireText(value, what, { maxLength });
+  if (!isValid(id)) {
+    throw new InputError(
+      `${what} must be kebab-case (lowercase letters and digits joined by single hyphens, e.g. need-fast-setup); got ${JSON.stringify(
+        id.slice(0, 80),
+      )}`,
+    );
+  }
+  return id;
+}
+const surveyIdOf = (value: string) =>
+  requirePathId(value, 'survey id', SURVEY_ID_MAX_LENGTH, id =>
+    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id),
+  );
+const needIdOf = (value: string) =>
+  requirePathId(value, 'need id', SURVEY_LIMITS.idMaxLength, isValidId);
 
 export async function createRouter(
   options: RouterOptions,
@@ -131,9 +169,10 @@ export async function createRouter(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ) {
     const info = await userInfo.getUserInfo(credentials);
+    // The suite's ref rule: only well-formed group refs count as the caller's teams.
     return info.ownershipEntityRefs
-      .filter(ref => ref.toLocaleLowerCase('en-US').startsWith('group:'))
-      .map(ref => stringifyEntityRef(parseEntityRef(ref)))
+      .map(ref => parseRefOfKind(ref, { kinds: ['group'] }).ref)
+      .filter((ref): ref is string => ref !== undefined)
       .sort();
   }
 
@@ -149,7 +188,7 @@ export async function createRouter(
     id: string,
     credentials: BackstageCredentials,
   ): Promise<Survey> {
-    const survey = await store.getSurvey(id);
+    const survey = await store.getSurvey(surveyIdOf(id));
     if (
       !survey ||
       (survey.status === 'draft' &&
@@ -166,7 +205,7 @@ export async function createRouter(
       needsDiscoverySurveyManagePermission,
       'manage surveys',
     );
-    const survey = await store.getSurvey(id);
+    const survey = await store.getSurvey(surveyIdOf(id));
     if (!survey) throw new NotFoundError(`No survey with id ${id}`);
     return survey;
   }
@@ -434,8 +473,9 @@ export async function createRouter(
 
   router.get('/needs/:id', async (req, res) => {
     await credentialsOf(req);
-    const need = await registry.getNeed(req.params.id);
-    if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
+    const needId = needIdOf(req.params.id);
+    const need = await registry.getNeed(needId);
+    if (!need) throw new NotFoundError(`No need with id ${needId}`);
     res.json(need);
   });
 
@@ -451,23 +491,19 @@ export async function createRouter(
       needsDiscoveryNeedUpdatePermission,
       'change needs',
     );
-    // The spec has checked status against the statuses and refused unknown fields.
+    const needId = needIdOf(req.params.id);
+    // The spec has checked status against the statuses, the ref's length and refused unknown fields; the ref is
+    // read by the suite's ref rule (any kind, but written with it): system:default/event-streaming.
     const body = req.body;
-    let capabilityRef: string | null | undefined = body.capabilityRef;
-    if (typeof capabilityRef === 'string') {
-      try {
-        capabilityRef = stringifyEntityRef(parseEntityRef(capabilityRef));
-      } catch {
-        throw new InputError(
-          `capabilityRef must be an entity ref such as system:default/event-streaming; got ${capabilityRef}`,
-        );
-      }
-    }
-    const need = await registry.updateNeed(req.params.id, {
+    const capabilityRef =
+      typeof body.capabilityRef === 'string'
+        ? requireRefOfKind(body.capabilityRef, 'capabilityRef', { kinds: [] })
+        : body.capabilityRef;
+    const need = await registry.updateNeed(needId, {
       status: body.status,
       capabilityRef,
     });
-    if (!need) throw new NotFoundError(`No need with id ${req.params.id}`);
+    if (!need) throw new NotFoundError(`No need with id ${needId}`);
     res.json(need);
   };
   router.patch('/needs/:id', updateNeed);

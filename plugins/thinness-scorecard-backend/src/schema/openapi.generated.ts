@@ -21,30 +21,33 @@ export const spec = {
         "name": "kind",
         "in": "path",
         "required": true,
+        "description": "An entity kind (letters and digits, starting with a letter), e.g. system.",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 100
+          "maxLength": 63
         }
       },
       "namespace": {
         "name": "namespace",
         "in": "path",
         "required": true,
+        "description": "An entity namespace as the catalog accepts it (letters, digits and \"-\", at most 63). The path segments are read together as one entity ref by the suite's ref rule, whose 400 says what is wrong with it.",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 100
+          "maxLength": 63
         }
       },
       "name": {
         "name": "name",
         "in": "path",
         "required": true,
+        "description": "An entity name as the catalog accepts it (letters, digits, \"-\", \"_\" and \".\", at most 63).",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 255
+          "maxLength": 63
         }
       }
     },
@@ -641,6 +644,7 @@ export const spec = {
             "name": "days",
             "in": "query",
             "required": false,
+            "description": "1 to 3650, written in decimal digits only (0x10 or 1e2 is a 400). Default 90.",
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -726,7 +730,19 @@ export const spec = {
     "/refresh": {
       "post": {
         "operationId": "RefreshScorecard",
-        "description": "Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh).",
+        "description": "Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh). It takes no body.",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "description": "Nothing; any field is a 400.",
+                "additionalProperties": false
+              }
+            }
+          }
+        },
         "responses": {
           "200": {
             "description": "The recomputed scorecard",
@@ -902,6 +918,7 @@ export type GetScorecard = {
 /** Daily snapshots of the last `days` days, oldest first (thinness-scorecard.read). Only scored days are recorded: a day without capabilities has no snapshot. */
 export type GetScorecardHistory = {
   query: {
+    /** 1 to 3650, written in decimal digits only (0x10 or 1e2 is a 400). Default 90. */
     days?: number;
   };
   response: {
@@ -913,8 +930,11 @@ export type GetScorecardHistory = {
 /** One capability's verdict, reasons and facts, its verdict history (90 days) and its habit-metrics adoption (thinness-scorecard.read). With refresh=true (thinness-scorecard.refresh) the capability is recomputed from the catalog first. A capability that the latest scorecard does not hold yet (annotated since) is scored on the spot. 404 when the entity is not a capability. */
 export type GetCapability = {
   path: {
+    /** An entity kind (letters and digits, starting with a letter), e.g. system. */
     kind: string;
+    /** An entity namespace as the catalog accepts it (letters, digits and "-", at most 63). The path segments are read together as one entity ref by the suite's ref rule, whose 400 says what is wrong with it. */
     namespace: string;
+    /** An entity name as the catalog accepts it (letters, digits, "-", "_" and ".", at most 63). */
     name: string;
   };
   query: {
@@ -923,8 +943,9 @@ export type GetCapability = {
   response: CapabilityDetail;
 };
 
-/** Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh). */
+/** Recomputes the whole scorecard now and returns it (thinness-scorecard.refresh). It takes no body. */
 export type RefreshScorecard = {
+  body: Record<string, never>;
   response: Scorecard;
 };
 

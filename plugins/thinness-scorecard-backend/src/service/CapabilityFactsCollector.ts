@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
-  parseEntityRef,
   RELATION_API_CONSUMED_BY,
   RELATION_DEPENDENCY_OF,
   RELATION_HAS_PART,
@@ -14,6 +13,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseRefOfKind } from '@platform-product/common';
 import {
   Adoption,
   AdoptionFigures,
@@ -97,18 +97,16 @@ function refOf(entity: Entity): string {
   });
 }
 
+/** A ref from the catalog read by the suite's one ref rule (any kind; short refs take the defaults), or null. */
 function normalizeRef(
   ref: string,
   defaultKind: string,
   defaultNamespace = 'default',
 ): string | null {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return null;
-  }
+  return (
+    parseRefOfKind(ref, { kinds: [], defaultKind, defaultNamespace }).ref ??
+    null
+  );
 }
 
 function ownerOf(entity: Entity): string | null {

@@ -6,7 +6,6 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -17,6 +16,10 @@ import {
   thinnessScorecardReadPermission,
   thinnessScorecardRefreshPermission,
 } from '@platform-product/plugin-thinness-scorecard-common';
+import {
+  requireDecimalInteger,
+  requireRefOfKind,
+} from '@platform-product/common';
 import express from 'express';
 import { EndpointMap, spec } from '../schema/openapi.generated';
 import { ScorecardService } from './ScorecardService';
@@ -30,6 +33,22 @@ export interface RouterOptions {
 }
 
 export const DEFAULT_HISTORY_DAYS = 90;
+/** The longest history a caller may ask for: ten years of daily snapshots. */
+export const MAX_HISTORY_DAYS = 3650;
+
+/**
+ * An integer query parameter, in decimal digits only. The spec bounds it, but the OpenAPI validator coerces query
+ * values with Number() (`?days=0x10` would be 16, `1e2` 100), so the value is read again as the caller wrote it.
+ */
+function integerParameter(
+  req: { originalUrl: string },
+  name: string,
+  range: { min: number; max: number },
+): number | undefined {
+  const query = req.originalUrl.split('?')[1];
+  const raw = query === undefined ? null : new URLSearchParams(query).get(name);
+  return raw === null ? undefined : requireDecimalInteger(raw, name, range);
+}
 
 export async function createRouter(
   options: RouterOptions,
@@ -81,8 +100,9 @@ export async function createRouter(
       thinnessScorecardReadPermission,
       'read the scorecard',
     );
-    // The spec checks days is a whole number from 1 to 3650.
-    const days = req.query.days ?? DEFAULT_HISTORY_DAYS;
+    const days =
+      integerParameter(req, 'days', { min: 1, max: MAX_HISTORY_DAYS }) ??
+      DEFAULT_HISTORY_DAYS;
     const body: ScorecardHistory = { days, items: await service.history(days) };
     res.json(body);
   });
@@ -90,6 +110,13 @@ export async function createRouter(
   router.get('/capabilities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await credentialsOf(req);
     const refresh = req.query.refresh ?? false;
+    // The path is read as one entity ref by the suite's ref rule before anything is looked up.
+    const { kind, namespace, name } = req.params;
+    const entityRef = requireRefOfKind(
+      `${kind}:${namespace}/${name}`,
+      'capability',
+      { kinds: [] },
+    );
     await authorize(
       credentials,
       thinnessScorecardReadPermission,
@@ -102,8 +129,6 @@ export async function createRouter(
         'refresh the scorecard',
       );
     }
-    const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({ kind, namespace, name });
     const detail = await service.capabilityDetail(entityRef, { refresh });
     if (!detail) {
       throw new NotFoundError(
