@@ -17,8 +17,12 @@ const root = resolve(import.meta.dirname, '..');
 export async function startBuiltBackend({
   port = 7007,
   log = console.log,
+  // More configuration, read after the rest (e.g. the MCP checks' external access token).
+  extraConfig,
+  // Where the bundle is unpacked and its SQLite files live (emptied first).
+  dataDir = '.data/smoke',
 } = {}) {
-  const dir = resolve(root, '.data/smoke');
+  const dir = resolve(root, dataDir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   // Unpacked inside the repository so third-party modules resolve from the root node_modules.
@@ -69,6 +73,12 @@ export async function startBuiltBackend({
       },
     }),
   );
+  const extraConfigArgs = [];
+  if (extraConfig) {
+    const extraFile = resolve(dir, 'app-config.extra.yaml');
+    await writeFile(extraFile, JSON.stringify(extraConfig));
+    extraConfigArgs.push('--config', extraFile);
+  }
   const backendDir = resolve(dir, 'packages/backend');
   const child = spawn(
     process.execPath,
@@ -78,6 +88,7 @@ export async function startBuiltBackend({
       resolve(root, 'app-config.yaml'),
       '--config',
       configFile,
+      ...extraConfigArgs,
     ],
     {
       cwd: backendDir,

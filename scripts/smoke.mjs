@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Smoke test: start the built example backend, check through the catalog API that the example org, capabilities
-// and components are there, then (with --browser) run the browser tests against the app it serves, and stop it.
+// and components are there, that the demos are seeded, that an MCP client gets the same figures as the HTTP API
+// (scripts/mcp-checks.mjs), then (with --browser) run the browser tests against the app it serves, and stop it.
 //
 //   yarn build:backend && node scripts/smoke.mjs [--browser]
 import { resolve } from 'node:path';
 import { assert, createChecks, eventually } from './checks.mjs';
 import { guestToken, startBuiltBackend } from './example-backend.mjs';
+import { mcpCheckConfig, runMcpChecks } from './mcp-checks.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const withBrowser = process.argv.includes('--browser');
@@ -13,7 +15,7 @@ const checks = createChecks('smoke');
 
 let backend;
 try {
-  backend = await startBuiltBackend();
+  backend = await startBuiltBackend({ extraConfig: mcpCheckConfig });
 } catch (error) {
   checks.fail('the built backend starts', error);
   await checks.write(resolve(root, '.data/smoke-results.json'));
@@ -263,6 +265,9 @@ try {
         // The demo history waits for the other demos to settle (at most ~2 min after the catalog is ingested).
       }, 240_000),
   );
+
+  // Ask the platform: the suite's evidence over MCP, after the demos above have settled.
+  await runMcpChecks({ baseUrl, checks });
 
   if (withBrowser) {
     const { runBrowserTests } = await import('../e2e/run.mjs');

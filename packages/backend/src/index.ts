@@ -38,6 +38,10 @@ backend.add(examplePermissionPolicyModule);
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// AI assistants: every action of backend.actions.pluginSources (app-config.yaml) as an MCP tool, Streamable HTTP at
+// /api/mcp-actions/v1, called with the caller's own Backstage token.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Platform Product Kit
 backend.add(import('@platform-product/plugin-needs-discovery-backend'));
 backend.add(import('@platform-product/plugin-habit-metrics-backend'));

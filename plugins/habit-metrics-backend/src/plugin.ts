@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { habitMetricsPermissions } from '@platform-product/plugin-habit-metrics-common';
+import { registerHabitMetricsActions } from './actions/registerHabitMetricsActions';
 import { DatabaseHabitStore } from './database/DatabaseHabitStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { CatalogComponentScanner } from './ingestion/CatalogComponentScanner';
@@ -37,6 +39,7 @@ export const habitMetricsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, config, database, httpRouter, scheduler, auth } = deps;
@@ -77,6 +80,12 @@ export const habitMetricsPlugin = createBackendPlugin({
             metrics,
           }),
         );
+        // The same evidence as actions (MCP tools), with the same service and permission checks as the routes.
+        registerHabitMetricsActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          metrics,
+        });
 
         // Global scope: with several replicas on one database, each source is read by one of them at a time.
         const { scaffolder, catalog } = settings.ingestion;

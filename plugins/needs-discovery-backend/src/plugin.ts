@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { needsDiscoveryPermissions } from '@platform-product/plugin-needs-discovery-common';
+import { registerNeedsDiscoveryActions } from './actions/registerNeedsDiscoveryActions';
 import { DatabaseNeedsStore } from './database/DatabaseNeedsStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { AudienceResolver } from './service/AudienceResolver';
@@ -40,6 +42,7 @@ export const needsDiscoveryPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, config, database, httpRouter, scheduler } = deps;
@@ -81,6 +84,18 @@ export const needsDiscoveryPlugin = createBackendPlugin({
             defaultAnonymityThreshold: settings.defaultAnonymityThreshold,
           }),
         );
+        // The same evidence as actions (MCP tools), with the same services and permission checks as the routes.
+        registerNeedsDiscoveryActions({
+          actionsRegistry: deps.actionsRegistry,
+          auth: deps.auth,
+          userInfo: deps.userInfo,
+          permissions: deps.permissions,
+          store,
+          hasher,
+          results,
+          registry,
+          defaultAnonymityThreshold: settings.defaultAnonymityThreshold,
+        });
 
         // The catalog's capabilities naming a need, from which the registry derives each need's status. Soon after
         // start-up (once the catalog answers), then every minute; global scope: one scan across replicas.

@@ -2,11 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { habitMetricsServiceRef } from '@platform-product/plugin-habit-metrics-node';
 import { needsDiscoveryServiceRef } from '@platform-product/plugin-needs-discovery-node';
 import { thinnessScorecardPermissions } from '@platform-product/plugin-thinness-scorecard-common';
+import { registerThinnessScorecardActions } from './actions/registerThinnessScorecardActions';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { CapabilityFactsCollector } from './service/CapabilityFactsCollector';
@@ -42,6 +44,7 @@ export const thinnessScorecardPlugin = createBackendPlugin({
         notifications: notificationService,
         needsDiscovery: needsDiscoveryServiceRef,
         habitMetrics: habitMetricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, config, database, scheduler, auth } = deps;
@@ -82,6 +85,12 @@ export const thinnessScorecardPlugin = createBackendPlugin({
             service,
           }),
         );
+        // The same evidence as actions (MCP tools), with the same service and permission checks as the routes.
+        registerThinnessScorecardActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          service,
+        });
 
         // Global scope: with several replicas on one database the task runs on one of them at a time, and the
         // unique period makes it one snapshot a day in any case. Each run is a no-op once today is snapshotted.
