@@ -3,9 +3,13 @@
 // A stage that failed without writing results (install, tsc, lint, build) counts as one failure.
 import { readFile } from 'node:fs/promises';
 
-const [unitStatus, buildStatus, smokeStatus, adoptionStatus] = process.argv
-  .slice(2)
-  .map(Number);
+const [
+  unitStatus,
+  buildStatus,
+  smokeStatus,
+  adoptionStatus,
+  resilienceStatus = 0,
+] = process.argv.slice(2).map(Number);
 const read = async file =>
   JSON.parse(await readFile(file, 'utf8').catch(() => 'null'));
 
@@ -61,6 +65,13 @@ if (smoke) {
   failed += 1;
   console.log('the smoke test wrote no results');
 }
+const resilience = await read('.data/resilience-results.json');
+if (resilience) {
+  addChecks(resilience, 'resilience (PostgreSQL restarted under writes)');
+} else if (buildStatus === 0) {
+  failed += 1;
+  console.log('the resilience test wrote no results');
+}
 const adoption = await read('.data/adoption-results.json');
 if (adoption) {
   addChecks(adoption, 'adoption test (fresh create-app app)');
@@ -85,7 +96,8 @@ process.exit(
     unitStatus !== 0 ||
     buildStatus !== 0 ||
     smokeStatus !== 0 ||
-    adoptionStatus !== 0
+    adoptionStatus !== 0 ||
+    resilienceStatus !== 0
     ? 1
     : 0,
 );
