@@ -23,7 +23,10 @@ import {
   weekLabel,
 } from '../shared';
 import { useEntityTitles } from '../../hooks/useEntityTitles';
-import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
+import {
+  legendLabel,
+  RECHARTS_TOOLTIP_ITEM_STYLE,
+} from '../shared/chartStyles';
 
 type Metric = 'adopters' | 'share';
 
@@ -147,7 +150,7 @@ export function AdoptionChart(props: {
               metric === 'share' ? `${value}%` : value
             }
           />
-          {!compact && <Legend />}
+          {!compact && <Legend formatter={legendLabel} />}
           {adoptions.map((adoption, index) => (
             <Line
               key={seriesKey(adoption)}

@@ -13,7 +13,10 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatPercent, weekKey, weekLabel } from '../shared';
-import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
+import {
+  legendLabel,
+  RECHARTS_TOOLTIP_ITEM_STYLE,
+} from '../shared/chartStyles';
 
 const toPercent = (share: number | null) =>
   share === null ? null : Math.round(share * 1000) / 10;
@@ -106,7 +109,7 @@ export function GoldenPathChart(props: {
             name === ROLLING_NAME ? [`${value}%`, name] : [value, name]
           }
         />
-        <Legend />
+        <Legend formatter={legendLabel} />
         <Bar
           yAxisId="count"
           dataKey="newComponents"

@@ -12,7 +12,10 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame, formatPercent, weekKey, weekLabel } from '../shared';
-import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
+import {
+  legendLabel,
+  RECHARTS_TOOLTIP_ITEM_STYLE,
+} from '../shared/chartStyles';
 
 export function stickinessSummary(weeks: StickinessWeek[]): string {
   const latest = [...weeks].reverse().find(w => w.stickiness !== null);
@@ -70,7 +73,7 @@ export function StickinessChart(props: {
             name === 'Stickiness' ? [`${value}%`, name] : [value, name]
           }
         />
-        <Legend />
+        <Legend formatter={legendLabel} />
         <Area
           yAxisId="count"
           dataKey="weeklyActiveTeams"

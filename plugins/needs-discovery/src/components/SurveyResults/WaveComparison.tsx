@@ -23,7 +23,10 @@ import {
 import { useNeedsLinks } from '../../hooks/useNeedsLinks';
 import { formatNumber } from '../shared';
 import { truncateLabel } from './chartLabels';
-import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
+import {
+  legendLabel,
+  RECHARTS_TOOLTIP_ITEM_STYLE,
+} from '../shared/chartStyles';
 
 function DeltaCell(props: { delta: number | null }) {
   const { delta } = props;
@@ -104,7 +107,7 @@ export function WaveComparison(props: {
                 itemStyle={RECHARTS_TOOLTIP_ITEM_STYLE}
                 formatter={(value: number) => formatNumber(value, 2)}
               />
-              <Legend />
+              <Legend formatter={legendLabel} />
               <Bar
                 dataKey="previous"
                 name="Previous wave"

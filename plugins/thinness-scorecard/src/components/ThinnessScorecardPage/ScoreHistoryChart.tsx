@@ -30,7 +30,10 @@ import {
 import { thinnessScorecardApiRef } from '../../api';
 import { ScorecardErrorState, formatDay } from '../shared';
 import { HistoryRow, toHistoryRows } from './historyChartData';
-import { RECHARTS_TOOLTIP_ITEM_STYLE } from '../shared/chartStyles';
+import {
+  legendLabel,
+  RECHARTS_TOOLTIP_ITEM_STYLE,
+} from '../shared/chartStyles';
 
 const DAY_OPTIONS = [30, 90, 180, 365];
 
@@ -181,7 +184,7 @@ export function ScoreHistoryChart(props: {
                   />
                 }
               />
-              <Legend />
+              <Legend formatter={legendLabel} />
               {hasReal && (
                 <Line
                   type="monotone"
