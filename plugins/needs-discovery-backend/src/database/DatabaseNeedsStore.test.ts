@@ -381,10 +381,43 @@ describe('DatabaseNeedsStore', () => {
         new Date('2026-01-08T00:00:00Z'),
       );
       expect(due.map(s => s.id)).toEqual([draft.id]);
-      await store.markReminded(draft.id);
+      const claimedAt = new Date('2026-01-08T00:00:00Z');
+      expect(await store.claimReminder(draft.id, claimedAt)).toBe(true);
       expect(
         await store.listSurveysDueForReminder(new Date('2026-01-08T00:00:00Z')),
       ).toEqual([]);
+      expect(await store.claimReminder(draft.id, new Date())).toBe(false);
+
+      // A claim released (the reminder could not be sent) makes the survey due again; only its own claim is released.
+      await store.releaseReminder(draft.id, new Date('2026-01-09T00:00:00Z'));
+      expect(await store.claimReminder(draft.id, new Date())).toBe(false);
+      await store.releaseReminder(draft.id, claimedAt);
+      expect(
+        (
+          await store.listSurveysDueForReminder(
+            new Date('2026-01-08T00:00:00Z'),
+          )
+        ).map(s => s.id),
+      ).toEqual([draft.id]);
+    });
+
+    it('lets one of two replicas claiming a reminder at once have it', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const other = await DatabaseNeedsStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const survey = await openSurvey(store);
+      const now = new Date();
+      const claims = await Promise.all(
+        [store, other, store, other].map(s => s.claimReminder(survey.id, now)),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // A draft or closed survey is not reminded.
+      const draft = await store.createSurvey({
+        definition,
+        createdBy: 'user:default/ada',
+      });
+      expect(await store.claimReminder(draft.id, now)).toBe(false);
     });
 
     it('keeps the needs registry', async () => {
@@ -461,6 +494,38 @@ describe('DatabaseNeedsStore', () => {
       expect(listed[0]).toEqual(many[0]);
       await store.replaceCatalogCapabilities([]);
       expect(await store.listCatalogCapabilities()).toEqual([]);
+    });
+
+    it('replaces the catalog capabilities from two replicas at once without an error', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const other = await DatabaseNeedsStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const scan = Array.from({ length: 150 }, (_, i) => ({
+        entityRef: `system:default/s${String(i).padStart(3, '0')}`,
+        needId: `need-${i % 5}`,
+      }));
+      await store.replaceCatalogCapabilities([
+        ...scan.slice(0, 100),
+        { entityRef: 'system:default/retired', needId: 'need-logs' },
+      ]);
+      // Each scan replaces what was there before, the same rows, at the same moment, twice over.
+      for (let round = 0; round < 2; round++) {
+        await Promise.all(
+          [store, other, store, other].map(s =>
+            s.replaceCatalogCapabilities(scan),
+          ),
+        );
+      }
+      expect(await store.listCatalogCapabilities()).toEqual(scan);
+      // Scans that differ (the catalog changed in between): the one committed last is kept whole.
+      await Promise.all([
+        store.replaceCatalogCapabilities(scan.slice(20, 40)),
+        other.replaceCatalogCapabilities(scan.slice(0, 30)),
+      ]);
+      expect([scan.slice(20, 40), scan.slice(0, 30)]).toContainEqual(
+        await store.listCatalogCapabilities(),
+      );
     });
 
     it('migrates the catalog capabilities table down and up again with rows in the tables', async () => {

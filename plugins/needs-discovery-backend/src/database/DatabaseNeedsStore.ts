@@ -359,10 +359,19 @@ export class DatabaseNeedsStore implements NeedsStore {
     return rows.map(rowToSurvey);
   }
 
-  async markReminded(id: string, now = new Date()): Promise<void> {
-    await this.db('nd_surveys')
-      .where({ id })
+  async claimReminder(id: string, now: Date): Promise<boolean> {
+    // One statement, so of two replicas claiming at once the second finds reminded_at set and updates nothing.
+    const updated = await this.db('nd_surveys')
+      .where({ id, status: 'open' })
+      .whereNull('reminded_at')
       .update({ reminded_at: now.getTime() });
+    return updated === 1;
+  }
+
+  async releaseReminder(id: string, claimedAt: Date): Promise<void> {
+    await this.db('nd_surveys')
+      .where({ id, reminded_at: claimedAt.getTime() })
+      .update({ reminded_at: null });
   }
 
   async upsertResponse(input: {
@@ -829,19 +838,45 @@ export class DatabaseNeedsStore implements NeedsStore {
     capabilities: NeedCapability[],
     now = new Date(),
   ): Promise<void> {
-    const rows = capabilities.map(c => ({
-      entity_ref: c.entityRef,
-      need_id: c.needId,
-      title: c.title ?? null,
-      lifecycle: c.lifecycle ?? null,
-      mvp_review_date: c.mvpReviewDate ?? null,
-      synced_at: now.getTime(),
-    }));
+    const byRef = new Map(
+      capabilities.map(c => [
+        c.entityRef,
+        {
+          entity_ref: c.entityRef,
+          need_id: c.needId,
+          title: c.title ?? null,
+          lifecycle: c.lifecycle ?? null,
+          mvp_review_date: c.mvpReviewDate ?? null,
+          synced_at: now.getTime(),
+        },
+      ]),
+    );
+    const rows = [...byRef.values()];
     await this.db.transaction(async tx => {
-      await tx('nd_catalog_capabilities').delete();
+      // Two scans at once (replicas whose scheduler lock was lost) take turns: on PostgreSQL this lock, which reads
+      // do not wait for, makes the second wait for the first to commit (SQLite has one writer at a time anyway).
+      // Without it both would delete the old rows and insert the same new ones, and the second insert would fail.
+      if (String(tx.client.config.client).includes('pg')) {
+        await tx.raw(
+          'LOCK TABLE nd_catalog_capabilities IN SHARE ROW EXCLUSIVE MODE',
+        );
+      }
+      // Upserted, and then the capabilities gone from the catalog deleted, so that no insert can meet a key.
       // In chunks: SQLite takes at most 999 bound values per statement.
       for (let i = 0; i < rows.length; i += 100) {
-        await tx('nd_catalog_capabilities').insert(rows.slice(i, i + 100));
+        await tx('nd_catalog_capabilities')
+          .insert(rows.slice(i, i + 100))
+          .onConflict('entity_ref')
+          .merge();
+      }
+      const stored: string[] = await tx('nd_catalog_capabilities').pluck(
+        'entity_ref',
+      );
+      const gone = stored.filter(ref => !byRef.has(ref)).sort();
+      for (let i = 0; i < gone.length; i += 500) {
+        await tx('nd_catalog_capabilities')
+          .whereIn('entity_ref', gone.slice(i, i + 500))
+          .delete();
       }
     });
   }
@@ -871,5 +906,9 @@ export class DatabaseNeedsStore implements NeedsStore {
       .onConflict('key')
       .ignore();
     return (await this.getSetting(key))!;
+  }
+
+  async deleteSetting(key: string, value: string): Promise<void> {
+    await this.db('nd_settings').where({ key, value }).delete();
   }
 }

@@ -63,7 +63,13 @@ export interface NeedsStore {
   ): Promise<Survey | undefined>;
   /** Open surveys, opened before the cut-off, whose audience has not been reminded yet. */
   listSurveysDueForReminder(openedBefore: Date): Promise<Survey[]>;
-  markReminded(id: string, now?: Date): Promise<void>;
+  /**
+   * Marks an open survey's audience as reminded at `now` unless it already is; true only for the one caller whose
+   * mark was written, which then sends the reminder (replicas running the reminders at once send each one once).
+   */
+  claimReminder(id: string, now: Date): Promise<boolean>;
+  /** Undoes a claim made at `claimedAt` (the reminder could not be sent), so that the next run reminds again. */
+  releaseReminder(id: string, claimedAt: Date): Promise<void>;
 
   /** Creates or replaces the one response of this respondent to this survey. */
   upsertResponse(input: {
@@ -116,7 +122,10 @@ export interface NeedsStore {
     now?: Date,
   ): Promise<RegisteredNeed | undefined>;
 
-  /** Replaces the catalog's capabilities naming needs with what the latest catalog scan found. */
+  /**
+   * Replaces the catalog's capabilities naming needs with what the latest catalog scan found. Concurrent calls do
+   * not conflict: the last one to commit wins.
+   */
   replaceCatalogCapabilities(
     capabilities: NeedCapability[],
     now?: Date,
@@ -127,4 +136,6 @@ export interface NeedsStore {
   getSetting(key: string): Promise<string | undefined>;
   /** Stores the value unless one exists; returns the value that is stored. */
   setSettingOnce(key: string, value: string): Promise<string>;
+  /** Removes the setting if it still holds this value. */
+  deleteSetting(key: string, value: string): Promise<void>;
 }

@@ -50,11 +50,12 @@ describe('seedDemoData', () => {
   async function seed(
     databaseId: Parameters<typeof databases.init>[0],
     catalogEntities = entities,
+    /** Another replica's: the database of that seeding. */
+    of?: { knex: Awaited<ReturnType<typeof databases.init>> },
   ) {
+    const knex = of?.knex ?? (await databases.init(databaseId));
     const store = await DatabaseNeedsStore.create({
-      database: mockServices.database({
-        knex: await databases.init(databaseId),
-      }),
+      database: mockServices.database({ knex }),
     });
     const catalog = catalogServiceMock({ entities: catalogEntities });
     const auth = mockServices.auth();
@@ -81,7 +82,7 @@ describe('seedDemoData', () => {
         logger,
         surveyFile,
       });
-    return { store, hasher, results, run };
+    return { knex, store, hasher, results, run };
   }
 
   it.each(databases.eachSupportedId())(
@@ -122,6 +123,35 @@ describe('seedDemoData', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'seeds the demo once when two replicas run at the same moment (%p)',
+    async databaseId => {
+      const first = await seed(databaseId);
+      const { store, run } = first;
+      const { run: other } = await seed(databaseId, entities, first);
+      const seeded = await Promise.all([run(), other(), run(), other()]);
+      expect(seeded.filter(Boolean)).toHaveLength(1);
+      expect(
+        (await store.listSurveys()).map(s => [s.status, s.wave, s.demo]),
+      ).toEqual([
+        ['open', 2, true],
+        ['closed', 1, true],
+      ]);
+      expect(await Promise.all([run(), other()])).toEqual([false, false]);
+    },
+  );
+
+  it('seeds on a later run when a run fails before the demo exists', async () => {
+    const { store, run } = await seed('SQLITE_3');
+    const createSurvey = jest
+      .spyOn(store, 'createSurvey')
+      .mockRejectedValueOnce(new Error('database unavailable'));
+    await expect(run()).rejects.toThrow('database unavailable');
+    createSurvey.mockRestore();
+    expect(await run()).toBe(true);
+    expect(await store.listSurveys()).toHaveLength(2);
+  });
 
   it('waits while the catalog has no users yet', async () => {
     const { run, store } = await seed('SQLITE_3', []);

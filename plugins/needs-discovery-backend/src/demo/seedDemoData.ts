@@ -13,6 +13,7 @@ import {
   Survey,
   SurveyDefinition,
 } from '@platform-product/plugin-needs-discovery-common';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { NeedsStore } from '../database/NeedsStore';
 import { RespondentHasher } from '../service/RespondentHasher';
@@ -23,6 +24,8 @@ const DEMO_ANONYMITY_THRESHOLD = 3;
 const DEMO_USER_MINIMUM = 10;
 /** The signed-in demo user answers neither wave, so the open one is theirs to answer. */
 const DEMO_SKIPPED_USER = 'user:default/guest';
+/** The nd_settings key whose value names the one seeding run that seeds the demo. */
+const DEMO_CLAIM_SETTING = 'demo-data-seeded-by';
 
 const FIRST_WAVE = {
   opened: Date.parse('2026-03-02T09:00:00Z'),
@@ -170,6 +173,10 @@ async function loadDefinition(
  * Seeds the example instance's demo: a closed first wave and an open second wave of the example survey, answered
  * deterministically by the catalog's users. Does nothing when a demo survey exists, or while the catalog has not
  * ingested the org yet (the scheduler calls again).
+ *
+ * Replicas seeding at the same moment (the scheduler's lock lost) seed it once: each first stores its claim in
+ * nd_settings (an insert that keeps a value already there), and only the one whose claim was stored seeds. If that
+ * one fails before the demo exists, it removes its claim, and a later run tries again.
  */
 export async function seedDemoData(options: {
   store: NeedsStore;
@@ -211,6 +218,39 @@ export async function seedDemoData(options: {
     .sort((a, b) => (a.ref < b.ref ? -1 : 1));
 
   const definition = await loadDefinition(options.surveyFile);
+
+  const claim = randomUUID();
+  if ((await store.setSettingOnce(DEMO_CLAIM_SETTING, claim)) !== claim) {
+    logger.debug('The needs-discovery demo is seeded by another run');
+    return false;
+  }
+  try {
+    return await seedClaimed({
+      store,
+      hasher,
+      results,
+      logger,
+      people,
+      definition,
+    });
+  } catch (error) {
+    if (!(await store.listSurveys()).some(s => s.demo)) {
+      await store.deleteSetting(DEMO_CLAIM_SETTING, claim);
+    }
+    throw error;
+  }
+}
+
+/** The seeding itself, by the one run whose claim was stored. */
+async function seedClaimed(options: {
+  store: NeedsStore;
+  hasher: RespondentHasher;
+  results: ResultsService;
+  logger: LoggerService;
+  people: { ref: string; teams: string[] }[];
+  definition: SurveyDefinition;
+}): Promise<boolean> {
+  const { store, hasher, results, logger, people, definition } = options;
   const createdBy = 'user:default/guest';
 
   const first = await store.createSurvey({
