@@ -79,6 +79,16 @@ export default async function mvpSpec({ page, baseUrl, screenshot }) {
     .getByRole('link', { name: /open (the capability )?in the catalog/i })
     .click();
   await page.getByText('Team sandboxes').first().waitFor({ timeout: 60_000 });
+  // The header comes first; the overview's cards load after it (a lazy chunk, then each card's data). On a busy
+  // machine that has taken over 30 s: wait for the About card, and reload once if it never came.
+  const about = () =>
+    page.getByRole('heading', { name: 'About' }).first().waitFor({
+      timeout: 90_000,
+    });
+  await about().catch(async () => {
+    await page.reload();
+    await about();
+  });
   await screenshot('mvp-capability-entity');
   await assertAccessible(page, 'mvp-capability-entity');
 

@@ -13,16 +13,20 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { notificationService as notificationServiceRef } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import habitMetricsPlugin from '@platform-product/plugin-habit-metrics-backend';
 import needsDiscoveryPlugin from '@platform-product/plugin-needs-discovery-backend';
 import thinnessScorecardPlugin from '@platform-product/plugin-thinness-scorecard-backend';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import {
+  capturingScheduler,
+  databasePerPlugin,
+  EXAMPLES,
+  exampleEntities,
+  pluginDatabases,
+} from './__testUtils__/exampleBackend';
 
 // Two replicas of a backend with the whole suite, on one database per plugin, each with Backstage's real scheduler
 // (the one `createBackend` installs): every scheduled task of the suite runs once per period across the replicas,
@@ -46,23 +50,36 @@ const SUITE_TASKS = [
 const PERIOD_MS = 2_000;
 const WINDOW_MS = 13_000;
 
-const EXAMPLES = resolve(__dirname, '../../../examples');
+/** The suite's plugins, each with its own database. */
+const PLUGINS = ['needs-discovery', 'habit-metrics', 'thinness-scorecard'];
 
-function exampleEntities(): Entity[] {
-  return ['org.yaml', 'capabilities.yaml', 'components.yaml'].flatMap(file =>
-    parseAllDocuments(readFileSync(resolve(EXAMPLES, file), 'utf8'))
-      .map(document => document.toJS() as Entity | null)
-      .filter((entity): entity is Entity => Boolean(entity?.kind))
-      .map(entity => ({
-        ...entity,
-        metadata: { namespace: 'default', ...entity.metadata },
-        // The memberOf relations the catalog's processing would add, which the plugins read.
-        relations: ((entity.spec?.memberOf as string[] | undefined) ?? []).map(
-          group => ({ type: 'memberOf', targetRef: `group:default/${group}` }),
+/** Every plugin of the suite with its demo data and its ingestion on: every task has work to do. */
+const suiteConfig = () =>
+  mockServices.rootConfig.factory({
+    data: {
+      needsDiscovery: {
+        demoData: true,
+        demoSurveyFile: resolve(
+          EXAMPLES,
+          'surveys/developer-needs-2026-spring.yaml',
         ),
-      })),
-  );
-}
+      },
+      habitMetrics: {
+        demoData: true,
+        ingestion: {
+          scaffolder: { enabled: true },
+          catalog: { enabled: true },
+        },
+      },
+      thinnessScorecard: { demoData: true },
+    },
+  });
+
+/** The example catalog with the memberOf relations the catalog's processing would add, which the plugins read. */
+const catalog = () =>
+  catalogServiceMock.factory({
+    entities: exampleEntities({ memberOfRelations: true }),
+  });
 
 interface Run {
   replica: string;
@@ -149,14 +166,7 @@ describe('two backend replicas on one database: the scheduled work runs once per
     'every scheduled task of the suite (%p)',
     async databaseId => {
       // Each plugin its own database, as in the example backend; the replicas share them.
-      const knexes: Record<
-        string,
-        Awaited<ReturnType<typeof databases.init>>
-      > = {
-        'needs-discovery': await databases.init(databaseId),
-        'habit-metrics': await databases.init(databaseId),
-        'thinness-scorecard': await databases.init(databaseId),
-      };
+      const knexes = await pluginDatabases(databases, databaseId, PLUGINS);
       const runs: Run[] = [];
       const scheduled: Scheduled[] = [];
 
@@ -166,35 +176,9 @@ describe('two backend replicas on one database: the scheduled work runs once per
             needsDiscoveryPlugin,
             habitMetricsPlugin,
             thinnessScorecardPlugin,
-            createServiceFactory({
-              service: coreServices.database,
-              deps: { plugin: coreServices.pluginMetadata },
-              factory: ({ plugin }) => {
-                const knex = knexes[plugin.getId()];
-                if (!knex) throw new Error(`No database for ${plugin.getId()}`);
-                return { getClient: async () => knex };
-              },
-            }),
-            mockServices.rootConfig.factory({
-              data: {
-                needsDiscovery: {
-                  demoData: true,
-                  demoSurveyFile: resolve(
-                    EXAMPLES,
-                    'surveys/developer-needs-2026-spring.yaml',
-                  ),
-                },
-                habitMetrics: {
-                  demoData: true,
-                  ingestion: {
-                    scaffolder: { enabled: true },
-                    catalog: { enabled: true },
-                  },
-                },
-                thinnessScorecard: { demoData: true },
-              },
-            }),
-            catalogServiceMock.factory({ entities: exampleEntities() }),
+            databasePerPlugin(knexes),
+            suiteConfig(),
+            catalog(),
             recordingScheduler(replica, runs, scheduled),
           ],
         });
@@ -319,14 +303,7 @@ describe('two backend replicas running a task at the same moment: the work is st
     'every scheduled task of the suite (%p)',
     async databaseId => {
       const world = async (replicaCount: number) => {
-        const knexes: Record<
-          string,
-          Awaited<ReturnType<typeof databases.init>>
-        > = {
-          'needs-discovery': await databases.init(databaseId),
-          'habit-metrics': await databases.init(databaseId),
-          'thinness-scorecard': await databases.init(databaseId),
-        };
+        const knexes = await pluginDatabases(databases, databaseId, PLUGINS);
         const sends: unknown[] = [];
         const replicas = [];
         for (let r = 0; r < replicaCount; r++) {
@@ -340,37 +317,9 @@ describe('two backend replicas running a task at the same moment: the work is st
               habitMetricsPlugin,
               thinnessScorecardPlugin,
               fakeScaffolder,
-              createServiceFactory({
-                service: coreServices.database,
-                deps: { plugin: coreServices.pluginMetadata },
-                factory: ({ plugin }) => {
-                  const knex = knexes[plugin.getId()];
-                  return {
-                    getClient: async () =>
-                      knex ?? (await databases.init(databaseId)),
-                  };
-                },
-              }),
-              mockServices.rootConfig.factory({
-                data: {
-                  needsDiscovery: {
-                    demoData: true,
-                    demoSurveyFile: resolve(
-                      EXAMPLES,
-                      'surveys/developer-needs-2026-spring.yaml',
-                    ),
-                  },
-                  habitMetrics: {
-                    demoData: true,
-                    ingestion: {
-                      scaffolder: { enabled: true },
-                      catalog: { enabled: true },
-                    },
-                  },
-                  thinnessScorecard: { demoData: true },
-                },
-              }),
-              catalogServiceMock.factory({ entities: exampleEntities() }),
+              databasePerPlugin(knexes, () => databases.init(databaseId)),
+              suiteConfig(),
+              catalog(),
               createServiceFactory({
                 service: notificationServiceRef,
                 deps: {},
@@ -380,11 +329,7 @@ describe('two backend replicas running a task at the same moment: the work is st
                   },
                 }),
               }),
-              mockServices.scheduler.mock({
-                scheduleTask: async task => {
-                  tasks.set(task.id, task);
-                },
-              }).factory,
+              capturingScheduler(tasks),
             ],
           });
           replicas.push({ backend, tasks });

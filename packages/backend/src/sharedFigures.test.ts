@@ -1,21 +1,19 @@
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import habitMetricsPlugin from '@platform-product/plugin-habit-metrics-backend';
 import thinnessScorecardPlugin from '@platform-product/plugin-thinness-scorecard-backend';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import {
+  capturingScheduler,
+  databasePerPlugin,
+  exampleEntities,
+  pluginDatabases,
+} from './__testUtils__/exampleBackend';
 
 // One definition of each shared figure (README, "Definitions"): on the example catalog with the habit-metrics demo
 // seeded, the thinness scorecard's "used by N of M product teams", its active teams and its trend are habit-metrics'
@@ -23,20 +21,6 @@ import { parseAllDocuments } from 'yaml';
 // example instance.
 
 jest.setTimeout(180_000);
-
-const EXAMPLES = resolve(__dirname, '../../../examples');
-
-function exampleEntities(): Entity[] {
-  return ['org.yaml', 'capabilities.yaml', 'components.yaml'].flatMap(file =>
-    parseAllDocuments(readFileSync(resolve(EXAMPLES, file), 'utf8'))
-      .map(document => document.toJS() as Entity | null)
-      .filter((entity): entity is Entity => Boolean(entity?.kind))
-      .map(entity => ({
-        ...entity,
-        metadata: { namespace: 'default', ...entity.metadata },
-      })),
-  );
-}
 
 interface Figures {
   week: string;
@@ -55,24 +39,16 @@ describe('shared figures: the thinness scorecard shows habit-metrics’ figures'
     'on the seeded example data (%p)',
     async databaseId => {
       // Each plugin its own database, as in the example backend.
-      const knexes = {
-        'habit-metrics': await databases.init(databaseId),
-        'thinness-scorecard': await databases.init(databaseId),
-      };
+      const knexes = await pluginDatabases(databases, databaseId, [
+        'habit-metrics',
+        'thinness-scorecard',
+      ]);
       const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
       const backend = await startTestBackend({
         features: [
           habitMetricsPlugin,
           thinnessScorecardPlugin,
-          createServiceFactory({
-            service: coreServices.database,
-            deps: { plugin: coreServices.pluginMetadata },
-            factory: ({ plugin }) => {
-              const knex = knexes[plugin.getId() as keyof typeof knexes];
-              if (!knex) throw new Error(`No database for ${plugin.getId()}`);
-              return { getClient: async () => knex };
-            },
-          }),
+          databasePerPlugin(knexes),
           mockServices.rootConfig.factory({
             data: {
               habitMetrics: {
@@ -86,11 +62,7 @@ describe('shared figures: the thinness scorecard shows habit-metrics’ figures'
             },
           }),
           catalogServiceMock.factory({ entities: exampleEntities() }),
-          mockServices.scheduler.mock({
-            scheduleTask: async task => {
-              tasks.set(task.id, task);
-            },
-          }).factory,
+          capturingScheduler(tasks),
         ],
       });
       const base = `http://localhost:${backend.server.port()}/api`;

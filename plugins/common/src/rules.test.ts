@@ -3,6 +3,7 @@ import {
   MAX_ENTITY_REF_LENGTH,
   parseRefOfKind,
   requireDecimalInteger,
+  requireDecimalQueryParameter,
   requireRefOfKind,
   requireText,
   textProblem,
@@ -173,5 +174,45 @@ describe('requireDecimalInteger', () => {
     expect(() => requireDecimalInteger('366', 'days', DAYS)).toThrow(
       'days must be from 1 to 365; got 366',
     );
+  });
+});
+
+describe('requireDecimalQueryParameter', () => {
+  const range = { min: 1, max: 26 };
+  const at = (originalUrl: string) => ({ originalUrl });
+
+  it('reads the value as the caller wrote it in the URL', () => {
+    expect(
+      requireDecimalQueryParameter(at('/retention?weeks=12'), 'weeks', range),
+    ).toBe(12);
+    expect(
+      requireDecimalQueryParameter(
+        at('/retention?a=1&weeks=26'),
+        'weeks',
+        range,
+      ),
+    ).toBe(26);
+  });
+
+  it('is undefined without the parameter or without a query', () => {
+    expect(
+      requireDecimalQueryParameter(at('/retention?team=x'), 'weeks', range),
+    ).toBeUndefined();
+    expect(
+      requireDecimalQueryParameter(at('/retention'), 'weeks', range),
+    ).toBeUndefined();
+  });
+
+  it('refuses what Number() would coerce, and values out of range', () => {
+    for (const raw of ['0x10', '1e1', '%2B5', '4.0', '']) {
+      expect(() =>
+        requireDecimalQueryParameter(at(`/r?weeks=${raw}`), 'weeks', range),
+      ).toThrow(
+        /^weeks must be a whole number written in digits, from 1 to 26/,
+      );
+    }
+    expect(() =>
+      requireDecimalQueryParameter(at('/r?weeks=27'), 'weeks', range),
+    ).toThrow('weeks must be from 1 to 26; got 27');
   });
 });

@@ -253,6 +253,23 @@ export function requireDecimalInteger(
   return number;
 }
 
+/**
+ * An integer query parameter as the caller wrote it ({@link requireDecimalInteger}), or undefined when the request has
+ * none. The routes' OpenAPI validator bounds the value but coerces query values with Number() (`?days=0x10` would be
+ * 16, `1e2` 100), so the value is read again from the request's URL.
+ *
+ * @public
+ */
+export function requireDecimalQueryParameter(
+  req: { originalUrl: string },
+  name: string,
+  range: { min: number; max: number },
+): number | undefined {
+  const query = req.originalUrl.split('?')[1];
+  const raw = query === undefined ? null : new URLSearchParams(query).get(name);
+  return raw === null ? undefined : requireDecimalInteger(raw, name, range);
+}
+
 /** A value for a message: quoted, control characters escaped, cut to 80 characters so an error stays small. */
 function quote(value: string): string {
   const escaped = JSON.stringify(

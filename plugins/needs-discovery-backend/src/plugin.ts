@@ -69,32 +69,30 @@ export const needsDiscoveryPlugin = createBackendPlugin({
           logger,
         });
 
-        httpRouter.use(
-          await createRouter({
-            logger,
-            auth: deps.auth,
-            httpAuth: deps.httpAuth,
-            userInfo: deps.userInfo,
-            permissions: deps.permissions,
-            store,
-            hasher,
-            results,
-            registry,
-            notifier,
-            defaultAnonymityThreshold: settings.defaultAnonymityThreshold,
-          }),
-        );
-        // The same evidence as actions (MCP tools), with the same services and permission checks as the routes.
-        registerNeedsDiscoveryActions({
-          actionsRegistry: deps.actionsRegistry,
+        // What the routes and the actions read and check surveys with.
+        const surveys = {
           auth: deps.auth,
           userInfo: deps.userInfo,
           permissions: deps.permissions,
           store,
           hasher,
           results,
-          registry,
           defaultAnonymityThreshold: settings.defaultAnonymityThreshold,
+        };
+        httpRouter.use(
+          await createRouter({
+            ...surveys,
+            logger,
+            httpAuth: deps.httpAuth,
+            registry,
+            notifier,
+          }),
+        );
+        // The same evidence as actions (MCP tools), with the same services and permission checks as the routes.
+        registerNeedsDiscoveryActions({
+          ...surveys,
+          actionsRegistry: deps.actionsRegistry,
+          registry,
         });
 
         // The catalog's capabilities naming a need, from which the registry derives each need's status. Soon after

@@ -6,8 +6,8 @@ import {
   ActionsRegistryActionOptions,
   ActionsRegistryService,
 } from '@backstage/backend-plugin-api/alpha';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { asActionOutput, createPermissionGate } from '@platform-product/common';
 import {
   DEFAULT_RETENTION_WEEKS,
   habitMetricsReadPermission,
@@ -48,16 +48,6 @@ function ref(
 }
 
 /**
- * A service's answer as an action's output. The output schemas name the fields a model needs most and pass the
- * others through unchanged (`.passthrough()`), so the answer is the HTTP API's; zod types such objects with an
- * index signature that the services' interfaces do not declare, hence this cast (the registry parses the output
- * with the schema in any case).
- */
-function asOutput<T>(value: unknown): T {
-  return value as T;
-}
-
-/**
  * Registers the habit-metrics actions (MCP tools through `@backstage/plugin-mcp-actions-backend`). They call the
  * same MetricsService as the HTTP routes, with the same window rules (readRange) and permission check.
  */
@@ -66,17 +56,13 @@ export function registerHabitMetricsActions(
 ) {
   const { actionsRegistry, permissions, metrics } = options;
 
-  async function mayRead(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: habitMetricsReadPermission }],
-      { credentials },
+  const gate = createPermissionGate(permissions);
+  const mayRead = (credentials: BackstageCredentials) =>
+    gate.authorize(
+      credentials,
+      habitMetricsReadPermission,
+      'read habit metrics',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read habit metrics: it needs the ${habitMetricsReadPermission.name} permission.`,
-      );
-    }
-  }
 
   const windowInput = (z: Zod) => ({
     from: z
@@ -206,13 +192,13 @@ export function registerHabitMetricsActions(
             capabilityRef: a.capabilityRef,
             figures: { ...a.figures },
           })),
-          retention: asOutput(retention),
+          retention: asActionOutput(retention),
           reversions: {
             minStreakWeeks: reversions.minStreakWeeks,
             count: reversions.teams.length,
             teams: reversions.teams,
           },
-          timeToHabit: asOutput(timeToHabit),
+          timeToHabit: asActionOutput(timeToHabit),
         },
       };
     },
@@ -282,7 +268,7 @@ export function registerHabitMetricsActions(
           `${capabilityRef} is not a platform capability in the catalog and no activity names it`,
         );
       }
-      return { output: asOutput(habits) };
+      return { output: asActionOutput(habits) };
     },
   });
 

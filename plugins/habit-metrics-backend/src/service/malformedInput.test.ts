@@ -1,13 +1,10 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+  describeMalformedInput,
+  MalformedRequest,
+} from '@platform-product/common/testUtils';
 import request from 'supertest';
-import { habitMetricsPlugin } from '../plugin';
-import { orgEntities } from '../testing/fixtures';
+import { startHabitBackend } from '../testing/backend';
 
 jest.setTimeout(120_000);
 
@@ -21,14 +18,7 @@ const valid = {
   teamRef: 'group:default/checkout',
 };
 
-interface Case {
-  name: string;
-  method: 'get' | 'post';
-  path: string;
-  body?: unknown;
-  /** What the 400's message must say. */
-  message: RegExp;
-}
+type Case = MalformedRequest;
 
 const event = (fields: object): Pick<Case, 'method' | 'path' | 'body'> => ({
   method: 'post',
@@ -221,7 +211,7 @@ const cases: Case[] = [
     name: 'a date that is not YYYY-MM-DD',
     method: 'get',
     path: '/golden-path?from=2026-1-5',
-    message: /from must match pattern/,
+    message: /^from is not in the expected form: First week \(a date/,
   },
   {
     name: 'an unknown query parameter',
@@ -264,74 +254,23 @@ const cases: Case[] = [
   },
 ];
 
-/** The answers on each engine, compared once every engine has run. */
-const answers = new Map<string, Record<string, unknown>>();
-
-describe('habit-metrics router, malformed input', () => {
-  const databases = TestDatabases.create();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('answers each malformed request with a 400 that says why, and writes nothing', async () => {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          habitMetricsPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              habitMetrics: {
-                ingestion: {
-                  scaffolder: { enabled: false },
-                  catalog: { enabled: false },
-                },
-              },
-            },
-          }),
-          catalogServiceMock.factory({ entities: orgEntities }),
-        ],
-      });
-      const seen: Record<string, unknown> = {};
-      const wrong: object[] = [];
-      for (const c of cases) {
-        const call = request(server)
-          [c.method](`${BASE}${c.path}`)
-          .set(asService);
-        const res = await (c.body === undefined
-          ? call
-          : call.send(c.body as object));
-        const answer = {
-          status: res.status,
-          name: res.body?.error?.name,
-          message: res.body?.error?.message,
-        };
-        seen[c.name] = answer;
-        if (
-          answer.status !== 400 ||
-          answer.name !== 'InputError' ||
-          !c.message.test(String(answer.message))
-        ) {
-          wrong.push({ case: c.name, expected: String(c.message), ...answer });
-        }
-      }
-      // Every case that did not get its 400, listed at once.
-      expect(wrong).toEqual([]);
-      answers.set(databaseId, seen);
-      for (const table of ['hm_events', 'hm_components']) {
-        const [{ count }] = await knex(table).count({ count: '*' });
-        expect({ table, rows: Number(count) }).toEqual({ table, rows: 0 });
-      }
+describeMalformedInput('habit-metrics router, malformed input', {
+  databases: TestDatabases.create(),
+  cases,
+  async start(knex) {
+    const { server } = await startHabitBackend(knex);
+    return {
+      request: c =>
+        request(server)[c.method](`${BASE}${c.path}`).set(asService),
+      tables: ['hm_events', 'hm_components'],
       // The same events without the mistakes are recorded: the battery is not refused for some other reason.
-      const fine = await request(server)
-        .post(`${BASE}/events`)
-        .set(asService)
-        .send({ ...valid, capabilityRef: 'system:default/event-streaming' });
-      expect(fine.status).toBe(202);
-    });
-  });
-
-  it('gives the same answers on every database', () => {
-    const [first, ...others] = [...answers.values()];
-    expect(first).toBeDefined();
-    for (const other of others) expect(other).toEqual(first);
-  });
+      async afterwards() {
+        await request(server)
+          .post(`${BASE}/events`)
+          .set(asService)
+          .send({ ...valid, capabilityRef: 'system:default/event-streaming' })
+          .expect(202);
+      },
+    };
+  },
 });

@@ -1,24 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-} from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   addWeeks,
   weekStartOf,
 } from '@platform-product/plugin-habit-metrics-common';
 import request from 'supertest';
-import { habitMetricsPlugin } from '../plugin';
+import { startHabitBackend } from '../testing/backend';
 import {
   EVENT_STREAMING,
   GOLDEN_PATH,
@@ -35,30 +22,7 @@ const as = (name: string) => ({
 });
 const asService = { Authorization: mockCredentials.service.header() };
 
-/**
- * nobody may do nothing; reader may read but not send; everyone else may do both. Services are decided as
- * Backstage's permissions service decides them: allowed, unless their token's access restrictions leave the
- * permission out.
- */
-function decide(credentials: BackstageCredentials, permissionName: string) {
-  const service = credentials.principal as Partial<BackstageServicePrincipal>;
-  if (service.type === 'service') {
-    const names = service.accessRestrictions?.permissionNames;
-    return !names || names.includes(permissionName)
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY;
-  }
-  const principal = credentials.principal as { userEntityRef?: string };
-  if (principal.userEntityRef === userRef('nobody')) {
-    return AuthorizeResult.DENY;
-  }
-  if (principal.userEntityRef === userRef('reader')) {
-    return permissionName === 'habit-metrics.read'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY;
-  }
-  return AuthorizeResult.ALLOW;
-}
+// nobody may do nothing; reader may read but not send; everyone else may do both (decideByUser, ../testing/backend).
 
 /** Wednesday 10:00 UTC, `n` weeks before the current week. */
 const at = (n: number) =>
@@ -146,49 +110,11 @@ describe('habit-metrics router', () => {
     /** `backend.auth.externalAccess`: when given, Backstage's own auth, httpAuth and permissions services run. */
     externalAccess?: object[],
   ) {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        habitMetricsPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            habitMetrics: {
-              ...settings,
-              ingestion: {
-                scaffolder: { enabled: false },
-                catalog: { enabled: false },
-              },
-            },
-            ...(externalAccess
-              ? { backend: { auth: { externalAccess } } }
-              : {}),
-          },
-        }),
-        catalogServiceMock.factory({ entities }),
-        ...(externalAccess
-          ? [
-              authServiceFactory,
-              httpAuthServiceFactory,
-              // Backstage's permissions service: with permission.enabled off, only access restrictions decide.
-              mockServices.permissions.factory(),
-            ]
-          : [
-              mockServices.permissions.mock({
-                authorize: async (requests, options) =>
-                  requests.map(r => ({
-                    result: decide(
-                      options!.credentials,
-                      (r as { permission: { name: string } }).permission.name,
-                    ),
-                  })) as any,
-              }).factory,
-            ]),
-      ],
+    return startHabitBackend(await databases.init(databaseId), {
+      entities,
+      settings,
+      externalAccess,
     });
-    const rows = async () =>
-      Number((await knex('hm_events').count({ c: '*' }).first())?.c);
-    return { server, knex, rows };
   }
 
   const send = (server: any, body: unknown, headers: object = asService) =>

@@ -1,46 +1,23 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { asActionOutput } from '@platform-product/common';
 import {
   NEED_STATUSES,
+  NeedStatus,
   needsDiscoveryResultsReadPermission,
   needsDiscoverySurveyCreatePermission,
-  needsDiscoverySurveyManagePermission,
   QUESTION_TYPES,
-  Survey,
-  validateSurveyDefinition,
+  QuestionType,
 } from '@platform-product/plugin-needs-discovery-common';
-import { NeedsStore } from '../database/NeedsStore';
 import { NeedsRegistry } from '../service/NeedsRegistry';
-import { RespondentHasher } from '../service/RespondentHasher';
-import { ResultsService } from '../service/ResultsService';
+import {
+  createSurveyAccess,
+  inAudience,
+  SurveyAccessOptions,
+} from '../service/surveyAccess';
 
-export interface NeedsDiscoveryActionsOptions {
+export interface NeedsDiscoveryActionsOptions extends SurveyAccessOptions {
   actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  store: NeedsStore;
-  hasher: RespondentHasher;
-  results: ResultsService;
   registry: NeedsRegistry;
-  defaultAnonymityThreshold: number;
 }
 
 const K_MEANING =
@@ -48,15 +25,9 @@ const K_MEANING =
 const SHARED_MEANING =
   'A need is "shared" when at least sharedNeedMinTeams distinct product teams (settings.sharedNeedMinTeams) have a respondent who rated its pain 3 or more; the priority score is teams × mean pain (1–5) × mean frequency weight.';
 
-/**
- * A service's answer as an action's output. The output schemas name the fields a model needs most and pass the
- * others through unchanged (`.passthrough()`), so the answer is the HTTP API's; zod types such objects with an
- * index signature that the services' interfaces do not declare, hence this cast (the registry parses the output
- * with the schema in any case).
- */
-function asOutput<T>(value: unknown): T {
-  return value as T;
-}
+/** The statuses and question types as the tuples zod's enum takes. */
+const STATUSES = NEED_STATUSES as [NeedStatus, ...NeedStatus[]];
+const TYPES = QUESTION_TYPES as [QuestionType, ...QuestionType[]];
 
 /**
  * Registers the needs-discovery actions (MCP tools through `@backstage/plugin-mcp-actions-backend`). Each one calls
@@ -66,53 +37,11 @@ function asOutput<T>(value: unknown): T {
 export function registerNeedsDiscoveryActions(
   options: NeedsDiscoveryActionsOptions,
 ) {
-  const {
-    actionsRegistry,
-    auth,
-    userInfo,
-    permissions,
-    store,
-    hasher,
-    results,
-    registry,
-    defaultAnonymityThreshold,
-  } = options;
-
-  async function isAllowed(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    action: string,
-  ) {
-    if (!(await isAllowed(credentials, permission))) {
-      throw new NotAllowedError(
-        `You may not ${action}: it needs the ${permission.name} permission.`,
-      );
-    }
-  }
-
-  async function teamsOf(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ) {
-    const info = await userInfo.getUserInfo(credentials);
-    return info.ownershipEntityRefs
-      .filter(ref => ref.toLocaleLowerCase('en-US').startsWith('group:'))
-      .map(ref => stringifyEntityRef(parseEntityRef(ref)))
-      .sort();
-  }
-
-  const inAudience = (survey: Survey, teams: string[]) =>
-    survey.audience.length === 0 ||
-    survey.audience.some(ref => teams.includes(ref));
+  const { actionsRegistry, store, registry, defaultAnonymityThreshold } =
+    options;
+  // The routes' permission checks, teams and visible surveys.
+  const access = createSurveyAccess(options);
+  const { authorize } = access;
 
   actionsRegistry.register({
     name: 'list-surveys',
@@ -156,55 +85,33 @@ export function registerNeedsDiscoveryActions(
       },
     ],
     action: async ({ input, credentials }) => {
-      const canManage = await isAllowed(
-        credentials,
-        needsDiscoverySurveyManagePermission,
-      );
-      const user = auth.isPrincipal(credentials, 'user')
-        ? credentials
-        : undefined;
-      const userTeams = user ? await teamsOf(user) : [];
-      const visible = (await store.listSurveys()).filter(
+      const { surveys, userTeams } = await access.listSurveys(credentials);
+      const keep = surveys.filter(
         survey =>
-          canManage ||
-          (survey.status !== 'draft' &&
-            (!user || inAudience(survey, userTeams))),
-      );
-      const counts = await store.countResponses(visible.map(s => s.id));
-      const surveys = [];
-      for (const survey of visible) {
-        const answeredByMe =
-          user && survey.status !== 'draft'
-            ? Boolean(
-                await store.getResponse(
-                  survey.id,
-                  hasher.hash(survey.id, user.principal.userEntityRef),
-                ),
-              )
-            : false;
-        const keep =
           input.filter === 'all' ||
           (input.filter === 'to-answer'
-            ? Boolean(user) &&
+            ? userTeams !== undefined &&
               survey.status === 'open' &&
               inAudience(survey, userTeams) &&
-              !answeredByMe
-            : survey.status === input.filter);
-        if (!keep) continue;
-        surveys.push({
-          id: survey.id,
-          title: survey.title,
-          status: survey.status,
-          wave: survey.wave,
-          previousSurveyId: survey.previousSurveyId,
-          closesAt: survey.closesAt ?? null,
-          anonymityThreshold: survey.anonymityThreshold,
-          needs: survey.needs.length,
-          respondents: counts.get(survey.id) ?? 0,
-          answeredByMe,
-        });
-      }
-      return { output: { surveys } };
+              !survey.answeredByMe
+            : survey.status === input.filter),
+      );
+      return {
+        output: {
+          surveys: keep.map(survey => ({
+            id: survey.id,
+            title: survey.title,
+            status: survey.status,
+            wave: survey.wave,
+            previousSurveyId: survey.previousSurveyId,
+            closesAt: survey.closesAt ?? null,
+            anonymityThreshold: survey.anonymityThreshold,
+            needs: survey.needs.length,
+            respondents: survey.respondents,
+            answeredByMe: survey.answeredByMe,
+          })),
+        },
+      };
     },
   });
 
@@ -270,18 +177,8 @@ export function registerNeedsDiscoveryActions(
         needsDiscoveryResultsReadPermission,
         'read survey results',
       );
-      const survey = await store.getSurvey(input.surveyId);
-      if (
-        !survey ||
-        (survey.status === 'draft' &&
-          !(await isAllowed(credentials, needsDiscoverySurveyManagePermission)))
-      ) {
-        throw new NotFoundError(`No survey with id ${input.surveyId}`);
-      }
-      if (survey.status === 'draft') {
-        throw new ConflictError('A draft has no results yet; open it first.');
-      }
-      return { output: asOutput(await results.getResults(survey)) };
+      const survey = await access.visibleSurvey(input.surveyId, credentials);
+      return { output: asActionOutput(await access.resultsOf(survey)) };
     },
   });
 
@@ -294,7 +191,7 @@ export function registerNeedsDiscoveryActions(
       input: z =>
         z.object({
           status: z
-            .enum(NEED_STATUSES as ['open', 'in-mvp', 'served', 'declined'])
+            .enum(STATUSES)
             .optional()
             .describe('Only needs with this status.'),
         }),
@@ -305,7 +202,7 @@ export function registerNeedsDiscoveryActions(
               .object({
                 id: z.string(),
                 title: z.string(),
-                status: z.enum(['open', 'in-mvp', 'served', 'declined']),
+                status: z.enum(STATUSES),
                 capabilityRef: z.string().nullable(),
                 latestSurveyId: z.string().nullable(),
                 latestScore: z.number().nullable(),
@@ -327,7 +224,7 @@ export function registerNeedsDiscoveryActions(
       const needs = await registry.listNeeds();
       return {
         output: {
-          needs: asOutput(
+          needs: asActionOutput(
             input.status
               ? needs.filter(need => need.status === input.status)
               : needs,
@@ -367,16 +264,7 @@ export function registerNeedsDiscoveryActions(
             .array(
               z.object({
                 id: z.string(),
-                type: z.enum(
-                  QUESTION_TYPES as [
-                    'need-rating',
-                    'single-choice',
-                    'multi-choice',
-                    'ranking',
-                    'free-text',
-                    'nps',
-                  ],
-                ),
+                type: z.enum(TYPES),
                 title: z.string(),
                 description: z.string().optional(),
                 required: z.boolean().optional(),
@@ -427,15 +315,8 @@ export function registerNeedsDiscoveryActions(
           },
         ],
       };
-      const { value: definition, errors } = validateSurveyDefinition(body, {
-        defaultAnonymityThreshold,
-      });
-      if (!definition) {
-        throw new InputError(`The survey is not valid: ${errors.join('; ')}`);
-      }
-      const createdBy = auth.isPrincipal(credentials, 'user')
-        ? credentials.principal.userEntityRef
-        : 'service';
+      const definition = access.validDefinition(body);
+      const createdBy = access.creatorOf(credentials) ?? 'service';
       const survey = await store.createSurvey({ definition, createdBy });
       return {
         output: {

@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { tableContents } from '@platform-product/common/testUtils';
 import { createHash } from 'node:crypto';
 import { DatabaseNeedsStore } from './DatabaseNeedsStore';
 
@@ -33,17 +34,7 @@ const TABLES = [
 type Knex = Awaited<ReturnType<TestDatabases['init']>>;
 
 /** Every row of every table that exists, in a stable order. */
-async function contents(knex: Knex) {
-  const result: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
-    if (!(await knex.schema.hasTable(table))) continue;
-    const rows = await knex(table).select();
-    result[table] = rows
-      .map(row => JSON.stringify(Object.entries(row).sort()))
-      .sort();
-  }
-  return result;
-}
+const contents = (knex: Knex) => tableContents(knex, TABLES);
 
 async function insertRows(knex: Knex) {
   const definition = JSON.stringify({

@@ -3,13 +3,9 @@ import {
   type internal,
 } from '@backstage/backend-openapi-utils';
 import {
-  AuthService,
   BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
-  PermissionsService,
-  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -18,14 +14,10 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  parseRefOfKind,
+  clarifyValidationErrors,
   requireRefOfKind,
   requireText,
 } from '@platform-product/common';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   MyResponse,
   needsDiscoveryNeedUpdatePermission,
@@ -34,33 +26,26 @@ import {
   needsDiscoverySurveyCreatePermission,
   needsDiscoverySurveyManagePermission,
   resultsToCsv,
-  Survey,
   SURVEY_LIMITS,
-  SurveySummary,
   isValidId,
   validateAnswers,
-  validateSurveyDefinition,
 } from '@platform-product/plugin-needs-discovery-common';
 import express from 'express';
-import { NeedsStore, StoredResponse } from '../database/NeedsStore';
+import { StoredResponse } from '../database/NeedsStore';
 import { EndpointMap, spec } from '../schema/openapi.generated';
 import { NeedsRegistry } from './NeedsRegistry';
-import { RespondentHasher } from './RespondentHasher';
-import { ResultsService } from './ResultsService';
 import { SurveyNotifier } from './SurveyNotifier';
+import {
+  createSurveyAccess,
+  inAudience,
+  SurveyAccessOptions,
+} from './surveyAccess';
 
-export interface RouterOptions {
+export interface RouterOptions extends SurveyAccessOptions {
   logger: LoggerService;
-  auth: AuthService;
   httpAuth: HttpAuthService;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
-  store: NeedsStore;
-  hasher: RespondentHasher;
-  results: ResultsService;
   registry: NeedsRegistry;
   notifier: SurveyNotifier;
-  defaultAnonymityThreshold: number;
 }
 
 function toMyResponse(response: StoredResponse): MyResponse {
@@ -112,18 +97,7 @@ const needIdOf = (value: string) =>
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const {
-    auth,
-    httpAuth,
-    userInfo,
-    permissions,
-    store,
-    hasher,
-    results,
-    registry,
-    notifier,
-    defaultAnonymityThreshold,
-  } = options;
+  const { httpAuth, store, hasher, results, registry, notifier } = options;
   // Typed from the spec (src/schema/openapi.yaml → openapi.generated.ts): the validator has checked and coerced
   // path, query and body before a handler runs.
   const router =
@@ -138,66 +112,13 @@ export async function createRouter(
   const userCredentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user'] });
 
-  /**
-   * Every caller asks the permission framework, services included (the MVP scaffolder actions, other plugins): it
-   * allows plain service calls and applies the access restrictions of external access tokens
-   * (`backend.auth.externalAccess`).
-   */
-  async function isAllowed(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ): Promise<boolean> {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
+  // The permission checks, the caller's teams and the surveys the caller may see: the same for the actions.
+  const access = createSurveyAccess(options);
+  const { authorize, teamsOf, validDefinition } = access;
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    action: string,
-  ) {
-    if (!(await isAllowed(credentials, permission))) {
-      throw new NotAllowedError(
-        `You may not ${action}: it needs the ${permission.name} permission.`,
-      );
-    }
-  }
-
-  async function teamsOf(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-  ) {
-    const info = await userInfo.getUserInfo(credentials);
-    // The suite's ref rule: only well-formed group refs count as the caller's teams.
-    return info.ownershipEntityRefs
-      .map(ref => parseRefOfKind(ref, { kinds: ['group'] }).ref)
-      .filter((ref): ref is string => ref !== undefined)
-      .sort();
-  }
-
-  function inAudience(survey: Survey, teams: string[]): boolean {
-    return (
-      survey.audience.length === 0 ||
-      survey.audience.some(ref => teams.includes(ref))
-    );
-  }
-
-  /** A survey the caller may see; drafts are invisible (404) without manage permission. */
-  async function visibleSurvey(
-    id: string,
-    credentials: BackstageCredentials,
-  ): Promise<Survey> {
-    const survey = await store.getSurvey(surveyIdOf(id));
-    if (
-      !survey ||
-      (survey.status === 'draft' &&
-        !(await isAllowed(credentials, needsDiscoverySurveyManagePermission)))
-    ) {
-      throw new NotFoundError(`No survey with id ${id}`);
-    }
-    return survey;
-  }
+  /** A survey the caller may see (the path id checked first); drafts are invisible (404) without manage permission. */
+  const visibleSurvey = (id: string, credentials: BackstageCredentials) =>
+    access.visibleSurvey(surveyIdOf(id), credentials);
 
   async function surveyToManage(id: string, credentials: BackstageCredentials) {
     await authorize(
@@ -208,14 +129,6 @@ export async function createRouter(
     const survey = await store.getSurvey(surveyIdOf(id));
     if (!survey) throw new NotFoundError(`No survey with id ${id}`);
     return survey;
-  }
-
-  function validDefinition(body: unknown) {
-    const { value, errors } = validateSurveyDefinition(body, {
-      defaultAnonymityThreshold,
-    });
-    if (!value) throw invalid('The survey is not valid', errors);
-    return value;
   }
 
   async function openForResponses(
@@ -238,38 +151,8 @@ export async function createRouter(
 
   router.get('/surveys', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const canManage = await isAllowed(
-      credentials,
-      needsDiscoverySurveyManagePermission,
-    );
-    const user = auth.isPrincipal(credentials, 'user')
-      ? credentials
-      : undefined;
-    const userTeams = user ? await teamsOf(user) : [];
-    const surveys = (await store.listSurveys()).filter(
-      survey =>
-        canManage ||
-        (survey.status !== 'draft' && (!user || inAudience(survey, userTeams))),
-    );
-    const counts = await store.countResponses(surveys.map(s => s.id));
-    const items: SurveySummary[] = [];
-    for (const survey of surveys) {
-      const answeredByMe =
-        user && survey.status !== 'draft'
-          ? Boolean(
-              await store.getResponse(
-                survey.id,
-                hasher.hash(survey.id, user.principal.userEntityRef),
-              ),
-            )
-          : false;
-      items.push({
-        ...survey,
-        respondents: counts.get(survey.id) ?? 0,
-        answeredByMe,
-      });
-    }
-    res.json({ items });
+    const { surveys } = await access.listSurveys(credentials);
+    res.json({ items: surveys });
   });
 
   router.post('/surveys', async (req, res) => {
@@ -280,9 +163,7 @@ export async function createRouter(
       'create surveys',
     );
     const definition = validDefinition(req.body);
-    const createdBy = auth.isPrincipal(credentials, 'user')
-      ? credentials.principal.userEntityRef
-      : 'service';
+    const createdBy = access.creatorOf(credentials) ?? 'service';
     res.status(201).json(await store.createSurvey({ definition, createdBy }));
   });
 
@@ -360,9 +241,7 @@ export async function createRouter(
         needs,
         questions,
       },
-      createdBy: auth.isPrincipal(credentials, 'user')
-        ? credentials.principal.userEntityRef
-        : survey.createdBy,
+      createdBy: access.creatorOf(credentials) ?? survey.createdBy,
       wave: survey.wave + 1,
       previousSurveyId: survey.id,
     });
@@ -445,11 +324,7 @@ export async function createRouter(
       needsDiscoveryResultsReadPermission,
       'read survey results',
     );
-    const survey = await visibleSurvey(id, credentials);
-    if (survey.status === 'draft') {
-      throw new ConflictError('A draft has no results yet; open it first.');
-    }
-    return results.getResults(survey);
+    return access.resultsOf(await visibleSurvey(id, credentials));
   }
 
   router.get('/surveys/:id/results', async (req, res) => {
@@ -508,5 +383,7 @@ export async function createRouter(
   };
   router.patch('/needs/:id', updateNeed);
 
+  // The validator's pattern and unknown-field messages, said so that a person can act on them.
+  router.use(clarifyValidationErrors(spec));
   return router;
 }

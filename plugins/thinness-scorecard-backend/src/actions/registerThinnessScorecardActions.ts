@@ -3,9 +3,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { requireRefOfKind } from '@platform-product/common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  asActionOutput,
+  createPermissionGate,
+  requireRefOfKind,
+} from '@platform-product/common';
 import {
   SUBSCORE_IDS,
   thinnessScorecardReadPermission,
@@ -32,16 +35,6 @@ function capabilityRefOf(value: string): string {
 }
 
 /**
- * A service's answer as an action's output. The output schemas name the fields a model needs most and pass the
- * others through unchanged (`.passthrough()`), so the answer is the HTTP API's; zod types such objects with an
- * index signature that the services' interfaces do not declare, hence this cast (the registry parses the output
- * with the schema in any case).
- */
-function asOutput<T>(value: unknown): T {
-  return value as T;
-}
-
-/**
  * Registers the thinness-scorecard actions (MCP tools through `@backstage/plugin-mcp-actions-backend`). They read
  * the same ScorecardService as the HTTP routes, after the same permission check with the caller's credentials.
  */
@@ -50,17 +43,13 @@ export function registerThinnessScorecardActions(
 ) {
   const { actionsRegistry, permissions, service } = options;
 
-  async function mayRead(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: thinnessScorecardReadPermission }],
-      { credentials },
+  const gate = createPermissionGate(permissions);
+  const mayRead = (credentials: BackstageCredentials) =>
+    gate.authorize(
+      credentials,
+      thinnessScorecardReadPermission,
+      'read the scorecard',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the scorecard: it needs the ${thinnessScorecardReadPermission.name} permission.`,
-      );
-    }
-  }
 
   actionsRegistry.register({
     name: 'get-scorecard',
@@ -206,7 +195,7 @@ export function registerThinnessScorecardActions(
       }
       return {
         output: {
-          capability: asOutput(detail.capability),
+          capability: asActionOutput(detail.capability),
           verdictHistory: detail.verdictHistory,
           computedAt: detail.computedAt,
         },

@@ -1,23 +1,20 @@
 import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   ScorecardHistory,
   thinnessScorecardReadPermission,
   thinnessScorecardRefreshPermission,
 } from '@platform-product/plugin-thinness-scorecard-common';
 import {
-  requireDecimalInteger,
+  clarifyValidationErrors,
+  createPermissionGate,
+  requireDecimalQueryParameter,
   requireRefOfKind,
 } from '@platform-product/common';
 import express from 'express';
@@ -35,20 +32,6 @@ export interface RouterOptions {
 export const DEFAULT_HISTORY_DAYS = 90;
 /** The longest history a caller may ask for: ten years of daily snapshots. */
 export const MAX_HISTORY_DAYS = 3650;
-
-/**
- * An integer query parameter, in decimal digits only. The spec bounds it, but the OpenAPI validator coerces query
- * values with Number() (`?days=0x10` would be 16, `1e2` 100), so the value is read again as the caller wrote it.
- */
-function integerParameter(
-  req: { originalUrl: string },
-  name: string,
-  range: { min: number; max: number },
-): number | undefined {
-  const query = req.originalUrl.split('?')[1];
-  const raw = query === undefined ? null : new URLSearchParams(query).get(name);
-  return raw === null ? undefined : requireDecimalInteger(raw, name, range);
-}
 
 export async function createRouter(
   options: RouterOptions,
@@ -68,20 +51,7 @@ export async function createRouter(
    * Every caller asks the permission framework, services included: it allows plain service calls and applies the
    * access restrictions of external access tokens (`backend.auth.externalAccess`).
    */
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    action: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action}: it needs the ${permission.name} permission.`,
-      );
-    }
-  }
+  const { authorize } = createPermissionGate(permissions);
 
   router.get('/scorecard', async (req, res) => {
     const credentials = await credentialsOf(req);
@@ -101,8 +71,10 @@ export async function createRouter(
       'read the scorecard',
     );
     const days =
-      integerParameter(req, 'days', { min: 1, max: MAX_HISTORY_DAYS }) ??
-      DEFAULT_HISTORY_DAYS;
+      requireDecimalQueryParameter(req, 'days', {
+        min: 1,
+        max: MAX_HISTORY_DAYS,
+      }) ?? DEFAULT_HISTORY_DAYS;
     const body: ScorecardHistory = { days, items: await service.history(days) };
     res.json(body);
   });
@@ -148,5 +120,7 @@ export async function createRouter(
     res.json(await service.recompute());
   });
 
+  // The validator's pattern and unknown-field messages, said so that a person can act on them.
+  router.use(clarifyValidationErrors(spec));
   return router;
 }
