@@ -6,10 +6,12 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { habitMetricsPermissions } from '@platform-product/plugin-habit-metrics-common';
 import { registerHabitMetricsActions } from './actions/registerHabitMetricsActions';
+import { DatabaseCampaignStore } from './database/CampaignStore';
 import { DatabaseHabitStore } from './database/DatabaseHabitStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { CatalogComponentScanner } from './ingestion/CatalogComponentScanner';
 import { ScaffolderTaskIngestor } from './ingestion/ScaffolderTaskIngestor';
+import { CampaignService } from './service/CampaignService';
 import { CapabilityIndex } from './service/CapabilityIndex';
 import { MetricsService } from './service/MetricsService';
 import { createRouter } from './service/router';
@@ -68,8 +70,18 @@ export const habitMetricsPlugin = createBackendPlugin({
           reversionStreakWeeks: settings.reversionStreakWeeks,
         });
 
+        const campaigns = new CampaignService({
+          campaigns: await DatabaseCampaignStore.create({ database }),
+          store,
+          teams,
+          metrics,
+          habitWeeks: settings.habitWeeks,
+          reversionStreakWeeks: settings.reversionStreakWeeks,
+        });
+
         httpRouter.use(
           await createRouter({
+            campaigns,
             logger,
             auth,
             httpAuth: deps.httpAuth,

@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './weeks';
 export * from './events';
 export * from './metrics';
+export * from './campaigns';

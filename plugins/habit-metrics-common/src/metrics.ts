@@ -386,6 +386,29 @@ export function activityOfTeams(
   return activity.filter(row => teams.has(row.teamRef));
 }
 
+/**
+ * The weeks in which each team was active with a capability, by the shared definition
+ * `active(team, week, capability)` (any capability when capabilityRef is null), sorted, as a map from teamRef.
+ * Campaign progress reads "active" through this, so that it never differs from the Habits page.
+ *
+ * @public
+ */
+export function activeWeeksOfTeams(
+  activity: readonly WeeklyActivity[],
+  capabilityRef: string | null,
+): Map<string, WeekStart[]> {
+  const weeks = activeWeeksByTeam(
+    readRows(activity),
+    isActiveFor(capabilityRef),
+  );
+  return new Map(
+    [...weeks].map(([teamRef, set]) => [
+      teamRef,
+      [...set].sort((a, b) => a - b).map(formatWeekIndex),
+    ]),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Cohort retention
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { tableContents } from '@platform-product/common/testUtils';
 import { DatabaseHabitStore } from './DatabaseHabitStore';
 
 // Migrations down and up again with rows in every table, on every database (README, "Resilience").
@@ -21,17 +22,7 @@ const ACTIVITY_INDEX = 'hm_events_capability_activity_idx';
 type Knex = Awaited<ReturnType<TestDatabases['init']>>;
 
 /** Every row of every table that exists, in a stable order. */
-async function contents(knex: Knex) {
-  const result: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
-    if (!(await knex.schema.hasTable(table))) continue;
-    const rows = await knex(table).select();
-    result[table] = rows
-      .map(row => JSON.stringify(Object.entries(row).sort()))
-      .sort();
-  }
-  return result;
-}
+const contents = (knex: Knex) => tableContents(knex, TABLES);
 
 async function indexes(knex: Knex, table: string): Promise<string[]> {
   const rows: { name: string }[] = String(knex.client.config.client).includes(
@@ -57,7 +48,7 @@ describe('habit-metrics migrations', () => {
         database: mockServices.database({ knex }),
       });
       const [applied] = await knex.migrate.list({ directory });
-      expect(applied).toHaveLength(2);
+      expect(applied).toHaveLength(3);
 
       const at = new Date('2026-11-30T10:00:00Z');
       await store.recordEvents(
@@ -99,6 +90,12 @@ describe('habit-metrics migrations', () => {
       expect(Object.keys(before)).toEqual(TABLES);
       expect(before.hm_events).toHaveLength(3);
       expect(await indexes(knex, 'hm_events')).toContain(ACTIVITY_INDEX);
+
+      // Down one step: the campaign tables go (they were added last), the activity rows stay.
+      expect(await knex.schema.hasTable('hm_campaigns')).toBe(true);
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('hm_campaigns')).toBe(false);
+      expect(await contents(knex)).toEqual(before);
 
       // Down to the first migration: the index goes, every row stays.
       await knex.migrate.down({ directory });

@@ -80,6 +80,18 @@ export const spec = {
           "minLength": 1,
           "maxLength": 63
         }
+      },
+      "campaignId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "A campaign id (a UUID).",
+        "schema": {
+          "type": "string",
+          "minLength": 36,
+          "maxLength": 36,
+          "pattern": "^[0-9a-f-]{36}$"
+        }
       }
     },
     "responses": {
@@ -588,10 +600,846 @@ export const spec = {
             "type": "string"
           }
         }
+      },
+      "CampaignGoal": {
+        "description": "The goal each audience team should reach: active with the capability in activeWeeks of the windowWeeks weeks ending with a week (active-weeks), or a rolling 4-week golden-path share of at least share (golden-path-share).",
+        "oneOf": [
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "const": "active-weeks"
+              },
+              "activeWeeks": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 26
+              },
+              "windowWeeks": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 26
+              }
+            },
+            "required": [
+              "kind",
+              "activeWeeks",
+              "windowWeeks"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "const": "golden-path-share"
+              },
+              "share": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "maximum": 1
+              }
+            },
+            "required": [
+              "kind",
+              "share"
+            ],
+            "additionalProperties": false
+          }
+        ]
+      },
+      "CampaignAudience": {
+        "description": "How the audience is chosen: the listed groups, or the product teams that have not used the capability yet (resolved when the campaign is saved, and again on each audience change while it is a draft).",
+        "oneOf": [
+          {
+            "type": "object",
+            "properties": {
+              "source": {
+                "type": "string",
+                "const": "groups"
+              },
+              "groups": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 1000,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 255
+                }
+              }
+            },
+            "required": [
+              "source",
+              "groups"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "source": {
+                "type": "string",
+                "const": "not-adopting"
+              }
+            },
+            "required": [
+              "source"
+            ],
+            "additionalProperties": false
+          }
+        ]
+      },
+      "CampaignChampion": {
+        "type": "object",
+        "properties": {
+          "teamRef": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "userRef": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          }
+        },
+        "required": [
+          "teamRef",
+          "userRef"
+        ],
+        "additionalProperties": false
+      },
+      "NewCampaign": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "capabilityRef": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "templates": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          "goal": {
+            "$ref": "#/components/schemas/CampaignGoal"
+          },
+          "audience": {
+            "$ref": "#/components/schemas/CampaignAudience"
+          },
+          "champions": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/CampaignChampion"
+            }
+          },
+          "targetDate": {
+            "type": "string",
+            "maxLength": 10,
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          }
+        },
+        "required": [
+          "title",
+          "capabilityRef",
+          "goal",
+          "audience"
+        ],
+        "additionalProperties": false
+      },
+      "CampaignChanges": {
+        "type": "object",
+        "description": "Changes to a campaign. status moves it along draft → active → completed or cancelled; the audience and champions may only change while it is a draft.",
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "templates": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          "goal": {
+            "$ref": "#/components/schemas/CampaignGoal"
+          },
+          "audience": {
+            "$ref": "#/components/schemas/CampaignAudience"
+          },
+          "champions": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/CampaignChampion"
+            }
+          },
+          "targetDate": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 10,
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active",
+              "completed",
+              "cancelled"
+            ]
+          }
+        },
+        "additionalProperties": false
+      },
+      "Campaign": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "capabilityRef": {
+            "type": "string"
+          },
+          "templates": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "goal": {
+            "$ref": "#/components/schemas/CampaignGoal"
+          },
+          "audience": {
+            "$ref": "#/components/schemas/CampaignAudience"
+          },
+          "targetDate": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active",
+              "completed",
+              "cancelled"
+            ]
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "startedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "endedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "teamRef": {
+                  "type": "string"
+                },
+                "championRef": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "teamRef",
+                "championRef"
+              ]
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "capabilityRef",
+          "goal",
+          "audience",
+          "status",
+          "teams"
+        ]
+      },
+      "CampaignList": {
+        "type": "object",
+        "properties": {
+          "campaigns": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Campaign"
+            }
+          }
+        },
+        "required": [
+          "campaigns"
+        ]
+      },
+      "NewCampaignActivity": {
+        "type": "object",
+        "description": "An activity. startsAt for training sessions and office hours (required there), capacity for training sessions, steps for learning paths (required there, at least one), link for any.",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "announcement",
+              "training-session",
+              "office-hours",
+              "learning-path",
+              "pairing-offer"
+            ]
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "startsAt": {
+            "type": "string",
+            "maxLength": 40
+          },
+          "capacity": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10000
+          },
+          "link": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "steps": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+              "type": "object",
+              "properties": {
+                "title": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "link": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 2000
+                }
+              },
+              "required": [
+                "title",
+                "link"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "kind",
+          "title"
+        ],
+        "additionalProperties": false
+      },
+      "CampaignActivity": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "campaignId": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "startsAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "capacity": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "link": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "steps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "title": {
+                  "type": "string"
+                },
+                "link": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "title"
+        ]
+      },
+      "Participation": {
+        "type": "object",
+        "description": "Your answer to an activity: status acknowledged (announcement), going or not-going (training session, office hours), interested or not-interested (pairing offer); stepsDone for a learning path (indexes of the steps you have done, from 0).",
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "acknowledged",
+              "going",
+              "not-going",
+              "interested",
+              "not-interested"
+            ]
+          },
+          "stepsDone": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 49
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "MyParticipation": {
+        "type": "object",
+        "properties": {
+          "activityId": {
+            "type": "string"
+          },
+          "status": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "stepsDone": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            }
+          },
+          "attended": {
+            "type": "boolean"
+          },
+          "updatedAt": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "activityId",
+          "status",
+          "stepsDone",
+          "attended",
+          "updatedAt"
+        ]
+      },
+      "CampaignDetail": {
+        "type": "object",
+        "description": "A campaign with its activities, your own participation (a user caller) and, for callers with habit-metrics.campaigns.manage, who said they are going to each session or office hours.",
+        "properties": {
+          "campaign": {
+            "$ref": "#/components/schemas/Campaign"
+          },
+          "activities": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignActivity"
+            }
+          },
+          "myParticipation": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MyParticipation"
+            }
+          },
+          "rsvps": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "activityId": {
+                  "type": "string"
+                },
+                "going": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "attended": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "required": [
+          "campaign",
+          "activities",
+          "myParticipation"
+        ]
+      },
+      "CampaignProgress": {
+        "type": "object",
+        "description": "Team-level progress (see campaignProgress in habit-metrics-common): each audience team's state, the burn-up of teams at the goal per week, people and team rates per activity, and the effect (engaged against not-engaged teams, flagged tooSmallToConclude below minGroupTeams teams per group).",
+        "properties": {
+          "asOf": {
+            "type": "string"
+          },
+          "startWeek": {
+            "type": "string"
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "states": {
+            "type": "object"
+          },
+          "burnUp": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "activities": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "effect": {
+            "type": "object"
+          }
+        },
+        "required": [
+          "asOf",
+          "startWeek",
+          "teams",
+          "states",
+          "burnUp",
+          "activities",
+          "effect"
+        ]
       }
     }
   },
   "paths": {
+    "/campaigns": {
+      "get": {
+        "operationId": "ListCampaigns",
+        "description": "Every campaign, newest first (habit-metrics.read); status filters them.",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "draft",
+                "active",
+                "completed",
+                "cancelled"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The campaigns",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignList"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateCampaign",
+        "description": "Creates a draft campaign and resolves its audience (habit-metrics.campaigns.manage).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewCampaign"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The draft campaign",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Campaign"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/campaigns/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/campaignId"
+        }
+      ],
+      "get": {
+        "operationId": "GetCampaign",
+        "description": "One campaign with its activities and your own participation (habit-metrics.read).",
+        "responses": {
+          "200": {
+            "description": "The campaign",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignDetail"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateCampaign",
+        "description": "Changes a campaign or moves it along its lifecycle (habit-metrics.campaigns.manage).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CampaignChanges"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The campaign as changed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Campaign"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/campaigns/{id}/activities": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/campaignId"
+        }
+      ],
+      "post": {
+        "operationId": "AddCampaignActivity",
+        "description": "Adds an activity to a draft or active campaign (habit-metrics.campaigns.manage).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewCampaignActivity"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The activity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignActivity"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/campaigns/{id}/activities/{activityId}/participation/me": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/campaignId"
+        },
+        {
+          "name": "activityId",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 36,
+            "maxLength": 36,
+            "pattern": "^[0-9a-f-]{36}$"
+          }
+        }
+      ],
+      "put": {
+        "operationId": "PutMyParticipation",
+        "description": "Your own answer to an activity of an active campaign (habit-metrics.campaigns.participate; users only, for themselves). It counts for the teams you are a member of in the catalog.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Participation"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Your participation",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MyParticipation"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/campaigns/{id}/progress": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/campaignId"
+        }
+      ],
+      "get": {
+        "operationId": "GetCampaignProgress",
+        "description": "Team states, burn-up, rates per activity and effect of a campaign that has started (habit-metrics.read). Team level only.",
+        "responses": {
+          "200": {
+            "description": "The progress",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignProgress"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/events": {
       "post": {
         "operationId": "PostEvents",
@@ -1127,6 +1975,206 @@ export type CapabilityHabits = {
   capabilityRef?: string;
 };
 
+/** The goal each audience team should reach: active with the capability in activeWeeks of the windowWeeks weeks ending with a week (active-weeks), or a rolling 4-week golden-path share of at least share (golden-path-share). */
+export type CampaignGoal = {
+  kind: "active-weeks";
+  activeWeeks: number;
+  windowWeeks: number;
+} | {
+  kind: "golden-path-share";
+  share: number;
+};
+
+/** How the audience is chosen: the listed groups, or the product teams that have not used the capability yet (resolved when the campaign is saved, and again on each audience change while it is a draft). */
+export type CampaignAudience = {
+  source: "groups";
+  groups: Array<string>;
+} | {
+  source: "not-adopting";
+};
+
+export type CampaignChampion = {
+  teamRef: string;
+  userRef: string;
+};
+
+export type NewCampaign = {
+  title: string;
+  description?: string;
+  capabilityRef: string;
+  templates?: Array<string>;
+  goal: CampaignGoal;
+  audience: CampaignAudience;
+  champions?: Array<CampaignChampion>;
+  targetDate?: string;
+};
+
+/** Changes to a campaign. status moves it along draft → active → completed or cancelled; the audience and champions may only change while it is a draft. */
+export type CampaignChanges = {
+  title?: string;
+  description?: string;
+  templates?: Array<string>;
+  goal?: CampaignGoal;
+  audience?: CampaignAudience;
+  champions?: Array<CampaignChampion>;
+  targetDate?: string | null;
+  status?: "draft" | "active" | "completed" | "cancelled";
+};
+
+export type Campaign = {
+  id: string;
+  title: string;
+  description?: string;
+  capabilityRef: string;
+  templates?: Array<string>;
+  goal: CampaignGoal;
+  audience: CampaignAudience;
+  targetDate?: string | null;
+  status: "draft" | "active" | "completed" | "cancelled";
+  createdBy?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  teams: Array<{
+    teamRef: string;
+    championRef: string | null;
+  }>;
+};
+
+export type CampaignList = {
+  campaigns: Array<Campaign>;
+};
+
+/** An activity. startsAt for training sessions and office hours (required there), capacity for training sessions, steps for learning paths (required there, at least one), link for any. */
+export type NewCampaignActivity = {
+  kind: "announcement" | "training-session" | "office-hours" | "learning-path" | "pairing-offer";
+  title: string;
+  description?: string;
+  startsAt?: string;
+  capacity?: number;
+  link?: string;
+  steps?: Array<{
+    title: string;
+    link: string;
+  }>;
+};
+
+export type CampaignActivity = {
+  id: string;
+  campaignId?: string;
+  kind: string;
+  title: string;
+  description?: string;
+  startsAt?: string | null;
+  capacity?: number | null;
+  link?: string | null;
+  steps?: Array<{
+    title?: string;
+    link?: string;
+  }>;
+};
+
+/** Your answer to an activity: status acknowledged (announcement), going or not-going (training session, office hours), interested or not-interested (pairing offer); stepsDone for a learning path (indexes of the steps you have done, from 0). */
+export type Participation = {
+  status?: "acknowledged" | "going" | "not-going" | "interested" | "not-interested";
+  stepsDone?: Array<number>;
+};
+
+export type MyParticipation = {
+  activityId: string;
+  status: string | null;
+  stepsDone: Array<number>;
+  attended: boolean;
+  updatedAt: string;
+};
+
+/** A campaign with its activities, your own participation (a user caller) and, for callers with habit-metrics.campaigns.manage, who said they are going to each session or office hours. */
+export type CampaignDetail = {
+  campaign: Campaign;
+  activities: Array<CampaignActivity>;
+  myParticipation: Array<MyParticipation>;
+  rsvps?: Array<{
+    activityId?: string;
+    going?: Array<string>;
+    attended?: Array<string>;
+  }>;
+};
+
+/** Team-level progress (see campaignProgress in habit-metrics-common): each audience team's state, the burn-up of teams at the goal per week, people and team rates per activity, and the effect (engaged against not-engaged teams, flagged tooSmallToConclude below minGroupTeams teams per group). */
+export type CampaignProgress = {
+  asOf: string;
+  startWeek: string;
+  teams: Array<object>;
+  states: object;
+  burnUp: Array<object>;
+  activities: Array<object>;
+  effect: object;
+};
+
+/** Every campaign, newest first (habit-metrics.read); status filters them. */
+export type ListCampaigns = {
+  query: {
+    status?: "draft" | "active" | "completed" | "cancelled";
+  };
+  response: CampaignList;
+};
+
+/** Creates a draft campaign and resolves its audience (habit-metrics.campaigns.manage). */
+export type CreateCampaign = {
+  body: NewCampaign;
+  response: Campaign;
+};
+
+/** One campaign with its activities and your own participation (habit-metrics.read). */
+export type GetCampaign = {
+  path: {
+    /** A campaign id (a UUID). */
+    id: string;
+  };
+  response: CampaignDetail;
+};
+
+/** Changes a campaign or moves it along its lifecycle (habit-metrics.campaigns.manage). */
+export type UpdateCampaign = {
+  path: {
+    /** A campaign id (a UUID). */
+    id: string;
+  };
+  body: CampaignChanges;
+  response: Campaign;
+};
+
+/** Adds an activity to a draft or active campaign (habit-metrics.campaigns.manage). */
+export type AddCampaignActivity = {
+  path: {
+    /** A campaign id (a UUID). */
+    id: string;
+  };
+  body: NewCampaignActivity;
+  response: CampaignActivity;
+};
+
+/** Your own answer to an activity of an active campaign (habit-metrics.campaigns.participate; users only, for themselves). It counts for the teams you are a member of in the catalog. */
+export type PutMyParticipation = {
+  path: {
+    /** A campaign id (a UUID). */
+    id: string;
+    activityId: string;
+  };
+  body: Participation;
+  response: MyParticipation;
+};
+
+/** Team states, burn-up, rates per activity and effect of a campaign that has started (habit-metrics.read). Team level only. */
+export type GetCampaignProgress = {
+  path: {
+    /** A campaign id (a UUID). */
+    id: string;
+  };
+  response: CampaignProgress;
+};
+
 /** Records activity events (habit-metrics.events.write; service callers are trusted). Body at most 1 MB. */
 export type PostEvents = {
   body: EventsBody;
@@ -1252,6 +2300,13 @@ export type GetCapabilityHabits = {
 
 /** Every operation of the spec, keyed as `createValidatedOpenApiRouterFromGeneratedEndpointMap` expects. */
 export type EndpointMap = {
+  '#get|/campaigns': ListCampaigns;
+  '#post|/campaigns': CreateCampaign;
+  '#get|/campaigns/{id}': GetCampaign;
+  '#patch|/campaigns/{id}': UpdateCampaign;
+  '#post|/campaigns/{id}/activities': AddCampaignActivity;
+  '#put|/campaigns/{id}/activities/{activityId}/participation/me': PutMyParticipation;
+  '#get|/campaigns/{id}/progress': GetCampaignProgress;
   '#post|/events': PostEvents;
   '#get|/summary': GetSummary;
   '#get|/golden-path': GetGoldenPathShare;

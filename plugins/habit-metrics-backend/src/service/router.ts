@@ -1,19 +1,16 @@
 import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import {
   addWeeks,
   DEFAULT_RETENTION_WEEKS,
+  habitMetricsCampaignManagePermission,
+  habitMetricsCampaignParticipatePermission,
   habitMetricsEventsWritePermission,
   habitMetricsReadPermission,
   HabitEventInput,
@@ -23,13 +20,16 @@ import {
   weekStartOf,
 } from '@platform-product/plugin-habit-metrics-common';
 import {
-  requireDecimalInteger,
+  clarifyValidationErrors,
+  createPermissionGate,
+  requireDecimalQueryParameter,
   requireRefOfKind,
 } from '@platform-product/common';
 import express from 'express';
 import { HabitStore, NewHabitEvent } from '../database/HabitStore';
 import { normaliseRef } from '../refs';
 import { EndpointMap, spec } from '../schema/openapi.generated';
+import { CampaignService } from './CampaignService';
 import { CapabilityIndex } from './CapabilityIndex';
 import { MetricsService, WeekRange } from './MetricsService';
 import { TeamResolver } from './TeamResolver';
@@ -43,6 +43,7 @@ export interface RouterOptions {
   teams: TeamResolver;
   capabilities: CapabilityIndex;
   metrics: MetricsService;
+  campaigns: CampaignService;
 }
 
 /** Weeks shown when the caller gives no range: half a year up to the current week. */
@@ -102,25 +103,19 @@ function refParameter(
   ).toLocaleLowerCase('en-US');
 }
 
-/**
- * An integer query parameter, in decimal digits only. The spec bounds it, but the OpenAPI validator coerces query
- * values with Number() (`?weeks=0x10` would be 16, `1e1` 10), so the value is read again as the caller wrote it.
- */
-function integerParameter(
-  req: { originalUrl: string },
-  name: string,
-  range: { min: number; max: number },
-): number | undefined {
-  const query = req.originalUrl.split('?')[1];
-  const raw = query === undefined ? null : new URLSearchParams(query).get(name);
-  return raw === null ? undefined : requireDecimalInteger(raw, name, range);
-}
-
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { auth, httpAuth, permissions, store, teams, capabilities, metrics } =
-    options;
+  const {
+    auth,
+    httpAuth,
+    permissions,
+    store,
+    teams,
+    capabilities,
+    metrics,
+    campaigns,
+  } = options;
   // Typed from the spec (src/schema/openapi.yaml → openapi.generated.ts): the validator has checked and coerced
   // path, query and body before a handler runs.
   const router =
@@ -138,20 +133,7 @@ export async function createRouter(
    * actions): it allows plain service calls and applies the access restrictions of external access tokens
    * (`backend.auth.externalAccess`).
    */
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-    action: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action}: it needs the ${permission.name} permission.`,
-      );
-    }
-  }
+  const { authorize, isAllowed } = createPermissionGate(permissions);
 
   async function reader(req: AnyRequest) {
     const credentials = await credentialsOf(req);
@@ -293,7 +275,7 @@ export async function createRouter(
       await metrics.retention({
         capabilityRef: refParameter(query.capability, 'capability'),
         weeks:
-          integerParameter(req, 'weeks', { min: 1, max: 26 }) ??
+          requireDecimalQueryParameter(req, 'weeks', { min: 1, max: 26 }) ??
           DEFAULT_RETENTION_WEEKS,
       }),
     );
@@ -316,7 +298,10 @@ export async function createRouter(
     res.json(
       await metrics.reversions({
         ...readRange(query),
-        minStreakWeeks: integerParameter(req, 'minStreak', { min: 1, max: 52 }),
+        minStreakWeeks: requireDecimalQueryParameter(req, 'minStreak', {
+          min: 1,
+          max: 52,
+        }),
       }),
     );
   });
@@ -325,7 +310,10 @@ export async function createRouter(
     await reader(req);
     res.json(
       await metrics.timeToHabit({
-        habitWeeks: integerParameter(req, 'habitWeeks', { min: 1, max: 52 }),
+        habitWeeks: requireDecimalQueryParameter(req, 'habitWeeks', {
+          min: 1,
+          max: 52,
+        }),
       }),
     );
   });
@@ -362,5 +350,108 @@ export async function createRouter(
     res.json(habits);
   });
 
+  // Campaigns. Reading needs habit-metrics.read; creating and changing, habit-metrics.campaigns.manage; taking
+  // part, habit-metrics.campaigns.participate, and only ever for oneself.
+  type Credentials = Awaited<ReturnType<typeof credentialsOf>>;
+  const userOf = (credentials: Credentials) =>
+    auth.isPrincipal(credentials, 'user')
+      ? normaliseRef(credentials.principal.userEntityRef)!
+      : undefined;
+  const callerRef = (credentials: Credentials) =>
+    userOf(credentials) ??
+    (auth.isPrincipal(credentials, 'service')
+      ? credentials.principal.subject
+      : 'unknown');
+
+  router.get('/campaigns', async (req, res) => {
+    await reader(req);
+    res.json({ campaigns: await campaigns.list(req.query.status) });
+  });
+
+  router.post('/campaigns', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsCampaignManagePermission,
+      'create campaigns',
+    );
+    res
+      .status(201)
+      .json(await campaigns.create(req.body, callerRef(credentials)));
+  });
+
+  router.get('/campaigns/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsReadPermission,
+      'read habit metrics',
+    );
+    res.json(
+      await campaigns.detail(req.params.id, {
+        userRef: userOf(credentials),
+        organiser: await isAllowed(
+          credentials,
+          habitMetricsCampaignManagePermission,
+        ),
+      }),
+    );
+  });
+
+  router.patch('/campaigns/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsCampaignManagePermission,
+      'change campaigns',
+    );
+    res.json(await campaigns.update(req.params.id, req.body));
+  });
+
+  router.post('/campaigns/:id/activities', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await authorize(
+      credentials,
+      habitMetricsCampaignManagePermission,
+      'add campaign activities',
+    );
+    res
+      .status(201)
+      .json(
+        await campaigns.addActivity(
+          req.params.id,
+          req.body,
+          callerRef(credentials),
+        ),
+      );
+  });
+
+  router.put(
+    '/campaigns/:id/activities/:activityId/participation/me',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      await authorize(
+        credentials,
+        habitMetricsCampaignParticipatePermission,
+        'take part in campaigns',
+      );
+      res.json(
+        await campaigns.participate(
+          req.params.id,
+          req.params.activityId,
+          userOf(credentials)!,
+          req.body,
+        ),
+      );
+    },
+  );
+
+  router.get('/campaigns/:id/progress', async (req, res) => {
+    await reader(req);
+    res.json(await campaigns.progress(req.params.id));
+  });
+
+  // The validator's pattern and unknown-field messages, said so that a person can act on them.
+  router.use(clarifyValidationErrors(spec));
   return router;
 }
