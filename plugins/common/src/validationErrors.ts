@@ -117,7 +117,15 @@ function shown(value: string): string {
  *
  * @public
  */
-export function clarifyValidationErrors(spec: SpecLike) {
+export function clarifyValidationErrors(spec: {
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+}): (
+  error: unknown,
+  req: { method: string; path: string; body?: unknown },
+  res: unknown,
+  next: (error?: unknown) => void,
+) => void {
   return (error: unknown, req: RequestLike, _res: unknown, next: Next) => {
     if (!(error instanceof Error) || error.name !== 'InputError') {
       next(error);

@@ -5,7 +5,9 @@
  * @public
  */
 export interface TableReader {
+  /** A query on one table. */
   (table: string): { select(): PromiseLike<object[]> };
+  /** Whether a table exists. */
   schema: { hasTable(table: string): PromiseLike<boolean> };
 }
 

@@ -10,6 +10,7 @@ import { tableContents, TableReader } from './database';
 export interface MalformedRequest {
   /** Names the case in the list of failures and in the answers compared across engines. */
   name: string;
+  /** The HTTP method, lower-case as supertest names it. */
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The path below the plugin's base path, as sent (not normalised: `..` and `%00` reach the backend). */
   path: string;
@@ -25,7 +26,9 @@ export interface MalformedRequest {
  * @public
  */
 export interface HttpAnswer {
+  /** The HTTP status. */
   status: number;
+  /** The parsed JSON body, if any. */
   body?: any;
 }
 
@@ -36,6 +39,7 @@ export interface HttpAnswer {
  * @public
  */
 export interface PendingRequest extends PromiseLike<HttpAnswer> {
+  /** Sends the request with this JSON body. */
   send(body: object): PromiseLike<HttpAnswer>;
 }
 
@@ -59,7 +63,9 @@ export interface MalformedInputBackend<C extends MalformedRequest> {
  * @public
  */
 export interface EachDatabase<Id extends string, K extends TableReader> {
+  /** The engines to run on, as `it.each` rows. */
   eachSupportedId(): [Id][];
+  /** A fresh database on one engine. */
   init(id: Id): Promise<K>;
 }
 
