@@ -37,6 +37,7 @@ jest.setTimeout(180_000);
 
 /** Every scheduled task of the suite. A new task must be added here, so that it is covered too. */
 const SUITE_TASKS = [
+  'habit-metrics-campaign-notifications',
   'habit-metrics-catalog-components',
   'habit-metrics-demo-data',
   'habit-metrics-scaffolder-tasks',
@@ -353,6 +354,39 @@ describe('two backend replicas running a task at the same moment: the work is st
           opened_at: Date.now() - 30 * 86_400_000,
           demo: false,
         });
+        // A campaign active since last week, for two teams: their announcements are due.
+        await knexes['habit-metrics']('hm_campaigns').insert({
+          id: 'campaign-active',
+          title: 'Ship services on the golden path',
+          description: '',
+          capability_ref: 'system:default/service-golden-path',
+          templates: JSON.stringify([]),
+          goal: JSON.stringify({
+            kind: 'active-weeks',
+            activeWeeks: 3,
+            windowWeeks: 4,
+          }),
+          audience: JSON.stringify({
+            source: 'groups',
+            groups: ['group:default/checkout', 'group:default/warehouse'],
+          }),
+          target_date: null,
+          status: 'active',
+          created_by: 'user:default/priya-raman',
+          created_at: Date.now() - 8 * 86_400_000,
+          updated_at: Date.now() - 7 * 86_400_000,
+          started_at: Date.now() - 7 * 86_400_000,
+          ended_at: null,
+        });
+        await knexes['habit-metrics']('hm_campaign_teams').insert(
+          ['group:default/checkout', 'group:default/warehouse'].map(
+            team_ref => ({
+              campaign_id: 'campaign-active',
+              team_ref,
+              champion_ref: null,
+            }),
+          ),
+        );
         return { knexes, sends, replicas };
       };
 
@@ -409,7 +443,7 @@ describe('two backend replicas running a task at the same moment: the work is st
       const expected = await counts(one.knexes);
       expect(expected['habit-metrics: ingested template runs']).toBe(3);
       // Every run succeeded, and the runs did something: demo data, ingested template runs and components, a
-      // reminder.
+      // reminder, campaign announcements.
       expect(errors).toEqual([]);
       expect(expected['needs-discovery.nd_surveys']).toBeGreaterThan(1);
       expect(
@@ -418,6 +452,9 @@ describe('two backend replicas running a task at the same moment: the work is st
       expect(expected['habit-metrics.hm_events']).toBeGreaterThan(0);
       expect(expected['habit-metrics.hm_components']).toBeGreaterThan(0);
       expect(expected['thinness-scorecard.ts_snapshots']).toBeGreaterThan(0);
+      expect(
+        expected['habit-metrics.hm_campaign_notifications'],
+      ).toBeGreaterThan(0);
       expect(one.sends.length).toBeGreaterThan(0);
       expect(await counts(two.knexes)).toEqual(expected);
       const recipients = (sends: unknown[]) =>

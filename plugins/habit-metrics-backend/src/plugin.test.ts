@@ -32,6 +32,11 @@ describe('habitMetricsPlugin', () => {
         scope: 'global',
         frequency: { minutes: 60 },
       }),
+      expect.objectContaining({
+        id: 'habit-metrics-campaign-notifications',
+        scope: 'global',
+        frequency: { hours: 1 },
+      }),
     ]);
   });
 
@@ -53,6 +58,9 @@ describe('habitMetricsPlugin', () => {
     const tasks = await start({
       habitMetrics: { ingestion: { scaffolder: { enabled: false } } },
     });
-    expect(tasks.map(t => t.id)).toEqual(['habit-metrics-catalog-components']);
+    expect(tasks.map(t => t.id)).toEqual([
+      'habit-metrics-catalog-components',
+      'habit-metrics-campaign-notifications',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { habitMetricsPermissions } from '@platform-product/plugin-habit-metrics-common';
 import { registerHabitMetricsActions } from './actions/registerHabitMetricsActions';
 import { DatabaseCampaignStore } from './database/CampaignStore';
@@ -11,6 +12,7 @@ import { DatabaseHabitStore } from './database/DatabaseHabitStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { CatalogComponentScanner } from './ingestion/CatalogComponentScanner';
 import { ScaffolderTaskIngestor } from './ingestion/ScaffolderTaskIngestor';
+import { CampaignNotifier } from './service/CampaignNotifier';
 import { CampaignService } from './service/CampaignService';
 import { CapabilityIndex } from './service/CapabilityIndex';
 import { MetricsService } from './service/MetricsService';
@@ -41,6 +43,7 @@ export const habitMetricsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -70,8 +73,9 @@ export const habitMetricsPlugin = createBackendPlugin({
           reversionStreakWeeks: settings.reversionStreakWeeks,
         });
 
+        const campaignStore = await DatabaseCampaignStore.create({ database });
         const campaigns = new CampaignService({
-          campaigns: await DatabaseCampaignStore.create({ database }),
+          campaigns: campaignStore,
           store,
           teams,
           metrics,
@@ -141,6 +145,28 @@ export const habitMetricsPlugin = createBackendPlugin({
             },
           });
         }
+
+        // Announcements, weekly reminders and nudges to the audience teams of active campaigns. Global scope, and
+        // each message is claimed in the database before it is sent: once per team and week even if two replicas
+        // run this at the same moment.
+        const campaignNotifier = new CampaignNotifier({
+          campaigns: campaignStore,
+          service: campaigns,
+          notifications: deps.notifications,
+          catalog: deps.catalog,
+          auth,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'habit-metrics-campaign-notifications',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await campaignNotifier.run();
+          },
+        });
 
         if (settings.demoData) {
           // Retried until the catalog has the example org; a no-op once the demo is seeded.

@@ -310,7 +310,7 @@ export class DatabaseCampaignStore {
       teamRef: row.team_ref,
       kind: row.kind,
       week: row.week,
-      sentAt: iso(row.sent_at)!,
+      sentAt: new Date(Number(row.sent_at)).toISOString(),
     }));
   }
 
