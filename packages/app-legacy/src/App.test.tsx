@@ -451,6 +451,7 @@ async function answer(request: Request): Promise<Response> {
     '/api/habit-metrics/reversions': reversions,
     '/api/habit-metrics/time-to-habit': timeToHabit,
     '/api/habit-metrics/teams/default/checkout': teamHabits,
+    '/api/habit-metrics/campaigns': { campaigns: [] },
     '/api/habit-metrics/capabilities/system/default/event-streaming':
       capabilityHabits,
     '/api/thinness-scorecard/scorecard': scorecard,
@@ -562,6 +563,12 @@ describe('the legacy app', () => {
     expect(
       screen.getByText('All of this team’s habits').closest('a'),
     ).toHaveAttribute('href', '/habits/teams/default/checkout');
+    expect(
+      await screen.findByText('No active campaign for this team'),
+    ).toBeInTheDocument();
+    expect(requests).toContain(
+      'GET /api/habit-metrics/campaigns?status=active',
+    );
 
     // The platform roll-up stays out of the way of a team that owns no capability.
     await waitFor(() =>

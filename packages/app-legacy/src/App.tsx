@@ -31,6 +31,7 @@ import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
   EntityCapabilityAdoptionCard,
+  EntityTeamCampaignsCard,
   EntityTeamHabitsCard,
   HabitEventsAnalytics,
   HabitsPage,
@@ -87,13 +88,14 @@ export const apis: AnyApiFactory[] = [
   }),
 ];
 
-/** Cards of a Group page: the team's needs and habits, and the platform roll-up for platform teams. */
+/** Cards of a Group page: the team's needs, habits and campaigns, and the platform roll-up for platform teams. */
 const groupPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <>
         <EntityTeamNeedsCard />
         <EntityTeamHabitsCard />
+        <EntityTeamCampaignsCard />
         <EntityPlatformRollupCard />
       </>
     </EntityLayout.Route>

@@ -53,6 +53,13 @@ describe('habit-metrics in the new frontend system', () => {
     expect(filter(entity('System', 'ci'))).toBe(false);
   });
 
+  it("shows the team's campaigns card on groups only", () => {
+    const filter = cardFilter('entity-card:habit-metrics/team-campaigns');
+    expect(filter(entity('Group', 'checkout'))).toBe(true);
+    expect(filter(entity('User', 'pat'))).toBe(false);
+    expect(filter(entity('System', 'ci'))).toBe(false);
+  });
+
   it('shows the adoption card on platform capabilities only', () => {
     const filter = cardFilter('entity-card:habit-metrics/capability-adoption');
     expect(

@@ -48,6 +48,17 @@ const entityTeamHabitsCard = EntityCardBlueprint.make({
   },
 });
 
+const entityTeamCampaignsCard = EntityCardBlueprint.make({
+  name: 'team-campaigns',
+  params: {
+    filter: teamEntityFilter,
+    loader: () =>
+      import('./components/EntityTeamCampaignsCard').then(m => (
+        <m.EntityTeamCampaignsCard />
+      )),
+  },
+});
+
 const entityCapabilityAdoptionCard = EntityCardBlueprint.make({
   name: 'capability-adoption',
   params: {
@@ -92,6 +103,7 @@ export default createFrontendPlugin({
     habitMetricsApi,
     habitsPage,
     entityTeamHabitsCard,
+    entityTeamCampaignsCard,
     entityCapabilityAdoptionCard,
     habitEventsAnalytics,
   ],

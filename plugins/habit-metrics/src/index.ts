@@ -8,14 +8,19 @@ export {
   habitMetricsPlugin,
   HabitsPage,
   EntityTeamHabitsCard,
+  EntityTeamCampaignsCard,
   EntityCapabilityAdoptionCard,
 } from './plugin';
 export { habitMetricsApiRef, HabitMetricsClient } from './api';
 export type {
   AdoptionQuery,
+  CampaignChanges,
+  CampaignDetail,
   DateRange,
   HabitEventsResult,
   HabitMetricsApi,
+  NewCampaign,
+  NewCampaignActivity,
 } from './api';
 export { HabitEventsAnalytics } from './analytics';
 export type {

@@ -80,3 +80,22 @@ export const EntityCapabilityAdoptionCard: () => JSX.Element | null =
       },
     }),
   );
+
+/**
+ * Card for Group entity pages: the active campaigns the team is in, where the signed-in user acknowledges
+ * announcements, RSVPs to sessions and ticks learning-path steps.
+ *
+ * @public
+ */
+export const EntityTeamCampaignsCard: () => JSX.Element | null =
+  habitMetricsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamCampaignsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamCampaignsCard').then(
+            m => m.EntityTeamCampaignsCard,
+          ),
+      },
+    }),
+  );

@@ -2,10 +2,20 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   Adoption,
+  Campaign,
+  CampaignActivity,
+  CampaignActivityKind,
+  CampaignAudienceSource,
+  CampaignGoal,
+  CampaignProgress,
+  CampaignStatus,
   CapabilityHabits,
   GoldenPathShare,
   HabitEventInput,
   HabitsSummary,
+  LearningPathStep,
+  MyParticipation,
+  ParticipationInput,
   Retention,
   Reversions,
   StickinessWeek,
@@ -47,6 +57,82 @@ export interface HabitEventsResult {
   accepted: number;
   /** Events whose idempotency key was already recorded. */
   duplicates: number;
+}
+
+/**
+ * A new campaign (`POST /campaigns`); it starts as a draft.
+ *
+ * @public
+ */
+export interface NewCampaign {
+  /** A one-line title. */
+  title: string;
+  /** Free text; optional. */
+  description?: string;
+  /** Entity ref of the capability the campaign promotes. */
+  capabilityRef: string;
+  /** The golden-path templates the campaign promotes. */
+  templates?: string[];
+  /** The goal each audience team should reach. */
+  goal: CampaignGoal;
+  /** How the audience is chosen. */
+  audience: CampaignAudienceSource;
+  /** A champion per team (User refs). */
+  champions?: Array<{ teamRef: string; userRef: string }>;
+  /** The date (YYYY-MM-DD) the teams should reach the goal by. */
+  targetDate?: string;
+}
+
+/**
+ * Changes to a campaign (`PATCH /campaigns/{id}`); `status` moves it along its lifecycle.
+ *
+ * @public
+ */
+export type CampaignChanges = Partial<
+  Omit<NewCampaign, 'capabilityRef' | 'targetDate'>
+> & {
+  /** The new target date, or null to clear it. */
+  targetDate?: string | null;
+  /** The new status: draft → active → completed or cancelled. */
+  status?: CampaignStatus;
+};
+
+/**
+ * A new campaign activity (`POST /campaigns/{id}/activities`).
+ *
+ * @public
+ */
+export interface NewCampaignActivity {
+  /** What kind of activity it is. */
+  kind: CampaignActivityKind;
+  /** A one-line title. */
+  title: string;
+  /** Free text; optional. */
+  description?: string;
+  /** Training sessions and office hours (required there): when they start, an ISO timestamp. */
+  startsAt?: string;
+  /** Training sessions: places. */
+  capacity?: number;
+  /** Where to join or read. */
+  link?: string;
+  /** Learning paths (required there): the ordered steps. */
+  steps?: LearningPathStep[];
+}
+
+/**
+ * A campaign with its activities and the signed-in user's own participation (`GET /campaigns/{id}`).
+ *
+ * @public
+ */
+export interface CampaignDetail {
+  /** The campaign. */
+  campaign: Campaign;
+  /** Its activities, in the order they were added. */
+  activities: CampaignActivity[];
+  /** The signed-in user's own answers. */
+  myParticipation: MyParticipation[];
+  /** For managers only: who said they are going to, and who attended, each session or office hours. */
+  rsvps?: Array<{ activityId: string; going: string[]; attended: string[] }>;
 }
 
 /**
@@ -102,6 +188,28 @@ export interface HabitMetricsApi {
    * a fresh install from a quiet range.
    */
   getSummary(): Promise<HabitsSummary>;
+
+  /** Every campaign, newest first; `status` filters them. */
+  listCampaigns(query?: { status?: CampaignStatus }): Promise<Campaign[]>;
+  /** Creates a draft campaign (habit-metrics.campaigns.manage). */
+  createCampaign(campaign: NewCampaign): Promise<Campaign>;
+  /** One campaign with its activities and the signed-in user's own participation. */
+  getCampaign(id: string): Promise<CampaignDetail>;
+  /** Changes a campaign or moves it along its lifecycle (habit-metrics.campaigns.manage). */
+  updateCampaign(id: string, changes: CampaignChanges): Promise<Campaign>;
+  /** Adds an activity to a draft or active campaign (habit-metrics.campaigns.manage). */
+  addCampaignActivity(
+    id: string,
+    activity: NewCampaignActivity,
+  ): Promise<CampaignActivity>;
+  /** The signed-in user's own answer to an activity of an active campaign. */
+  putMyParticipation(
+    id: string,
+    activityId: string,
+    participation: ParticipationInput,
+  ): Promise<MyParticipation>;
+  /** Team states, burn-up, rates per activity and effect of a campaign that has started. */
+  getCampaignProgress(id: string): Promise<CampaignProgress>;
 }
 
 /**

@@ -133,6 +133,77 @@ describe('HabitMetricsClient', () => {
     ]);
   });
 
+  it('lists, reads and creates campaigns', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { campaigns: [{ id: 'c1' }] }),
+      jsonResponse(200, { campaigns: [] }),
+      jsonResponse(200, { campaign: { id: 'c 1' }, activities: [] }),
+      jsonResponse(201, { id: 'c2' }),
+    );
+    await expect(client.listCampaigns()).resolves.toEqual([{ id: 'c1' }]);
+    await expect(client.listCampaigns({ status: 'active' })).resolves.toEqual(
+      [],
+    );
+    await client.getCampaign('c 1');
+    const input = {
+      title: 'Move to streaming',
+      capabilityRef: 'system:default/event-streaming',
+      goal: { kind: 'active-weeks' as const, activeWeeks: 3, windowWeeks: 4 },
+      audience: { source: 'not-adopting' as const },
+    };
+    await expect(client.createCampaign(input)).resolves.toEqual({ id: 'c2' });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      `${baseUrl}/campaigns`,
+      `${baseUrl}/campaigns?status=active`,
+      `${baseUrl}/campaigns/c%201`,
+      `${baseUrl}/campaigns`,
+    ]);
+    const init = fetch.mock.calls[3][1];
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('content-type')).toBe(
+      'application/json',
+    );
+    expect(JSON.parse(String(init?.body))).toEqual(input);
+  });
+
+  it('changes campaigns, adds activities and answers for oneself', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { id: 'c1', status: 'active' }),
+      jsonResponse(201, { id: 'a1' }),
+      jsonResponse(200, { activityId: 'a1', status: 'acknowledged' }),
+      jsonResponse(200, { asOf: '2026-03-02' }),
+    );
+    await client.updateCampaign('c1', { status: 'active' });
+    await client.addCampaignActivity('c1', {
+      kind: 'announcement',
+      title: 'Ready',
+    });
+    await client.putMyParticipation('c1', 'a1', { status: 'acknowledged' });
+    await expect(client.getCampaignProgress('c1')).resolves.toEqual({
+      asOf: '2026-03-02',
+    });
+    expect(
+      fetch.mock.calls.map(([url, init]) => [
+        init?.method ?? 'GET',
+        url,
+        init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+      ]),
+    ).toEqual([
+      ['PATCH', `${baseUrl}/campaigns/c1`, { status: 'active' }],
+      [
+        'POST',
+        `${baseUrl}/campaigns/c1/activities`,
+        { kind: 'announcement', title: 'Ready' },
+      ],
+      [
+        'PUT',
+        `${baseUrl}/campaigns/c1/activities/a1/participation/me`,
+        { status: 'acknowledged' },
+      ],
+      ['GET', `${baseUrl}/campaigns/c1/progress`, undefined],
+    ]);
+  });
+
   it('throws a ResponseError carrying the server message', async () => {
     const { client } = setup(
       jsonResponse(403, {

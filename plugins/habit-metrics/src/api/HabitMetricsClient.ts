@@ -3,10 +3,16 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Adoption,
+  Campaign,
+  CampaignActivity,
+  CampaignProgress,
+  CampaignStatus,
   CapabilityHabits,
   GoldenPathShare,
   HabitEventInput,
   HabitsSummary,
+  MyParticipation,
+  ParticipationInput,
   Retention,
   Reversions,
   StickinessWeek,
@@ -15,9 +21,13 @@ import {
 } from '@platform-product/plugin-habit-metrics-common';
 import {
   AdoptionQuery,
+  CampaignChanges,
+  CampaignDetail,
   DateRange,
   HabitEventsResult,
   HabitMetricsApi,
+  NewCampaign,
+  NewCampaignActivity,
 } from './HabitMetricsApi';
 
 type QueryValue = string | number | undefined;
@@ -172,6 +182,79 @@ export class HabitMetricsClient implements HabitMetricsApi {
   /** {@inheritDoc HabitMetricsApi.getSummary} */
   getSummary(): Promise<HabitsSummary> {
     return this.get('/summary');
+  }
+
+  /** {@inheritDoc HabitMetricsApi.listCampaigns} */
+  async listCampaigns(
+    query: { status?: CampaignStatus } = {},
+  ): Promise<Campaign[]> {
+    const body = await this.get<{ campaigns: Campaign[] }>('/campaigns', {
+      status: query.status,
+    });
+    return body.campaigns;
+  }
+
+  /** {@inheritDoc HabitMetricsApi.createCampaign} */
+  createCampaign(campaign: NewCampaign): Promise<Campaign> {
+    return this.send('POST', '/campaigns', campaign);
+  }
+
+  /** {@inheritDoc HabitMetricsApi.getCampaign} */
+  getCampaign(id: string): Promise<CampaignDetail> {
+    return this.get(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  /** {@inheritDoc HabitMetricsApi.updateCampaign} */
+  updateCampaign(id: string, changes: CampaignChanges): Promise<Campaign> {
+    return this.send('PATCH', `/campaigns/${encodeURIComponent(id)}`, changes);
+  }
+
+  /** {@inheritDoc HabitMetricsApi.addCampaignActivity} */
+  addCampaignActivity(
+    id: string,
+    activity: NewCampaignActivity,
+  ): Promise<CampaignActivity> {
+    return this.send(
+      'POST',
+      `/campaigns/${encodeURIComponent(id)}/activities`,
+      activity,
+    );
+  }
+
+  /** {@inheritDoc HabitMetricsApi.putMyParticipation} */
+  putMyParticipation(
+    id: string,
+    activityId: string,
+    participation: ParticipationInput,
+  ): Promise<MyParticipation> {
+    return this.send(
+      'PUT',
+      `/campaigns/${encodeURIComponent(id)}/activities/${encodeURIComponent(
+        activityId,
+      )}/participation/me`,
+      participation,
+    );
+  }
+
+  /** {@inheritDoc HabitMetricsApi.getCampaignProgress} */
+  getCampaignProgress(id: string): Promise<CampaignProgress> {
+    return this.get(`/campaigns/${encodeURIComponent(id)}/progress`);
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const response = await this.request(path, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as T;
   }
 
   private async get<T>(

@@ -43,5 +43,7 @@ export function useHabitsLinks() {
         namespace,
       )}/${encodeURIComponent(name)}${search(weeks)}`;
     },
+    campaigns: () => `${base}/campaigns`,
+    campaign: (id: string) => `${base}/campaigns/${encodeURIComponent(id)}`,
   };
 }

@@ -6,6 +6,8 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   Adoption,
+  Campaign,
+  CampaignProgress,
   CapabilityHabits,
   GoldenPathShare,
   HabitsSummary,
@@ -57,12 +59,14 @@ export const WEEKS = ['2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02'];
 export const EVENT_STREAMING = 'system:default/event-streaming';
 export const CI = 'system:default/ci';
 export const CHECKOUT = 'group:default/checkout';
+export const PAYMENTS = 'group:default/payments';
 
 /** Titles of the fixtures' entities, as the catalog would present them (metadata.title, spec.profile.displayName). */
 export const TITLES: Record<string, string> = {
   [EVENT_STREAMING]: 'Event Streaming',
   [CI]: 'Continuous Integration',
   [CHECKOUT]: 'Checkout Squad',
+  [PAYMENTS]: 'Payments Crew',
 };
 
 /**
@@ -245,6 +249,159 @@ export const emptySummary: HabitsSummary = {
   teams: 10,
 };
 
+export const CAMPAIGN_ID = '7a1c9a52-0d1e-4a4e-9a51-3c2b1f0e9d01';
+export const ANNOUNCEMENT_ID = '0b4f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a51';
+export const SESSION_ID = '0b4f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a52';
+export const PATH_ID = '0b4f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a53';
+
+/** An active campaign for event streaming aimed at two teams. */
+export const campaign: Campaign = {
+  id: CAMPAIGN_ID,
+  title: 'Move to event streaming',
+  description: 'Stop polling: publish and subscribe.',
+  capabilityRef: EVENT_STREAMING,
+  templates: [],
+  goal: { kind: 'active-weeks', activeWeeks: 3, windowWeeks: 4 },
+  audience: { source: 'groups', groups: [CHECKOUT, PAYMENTS] },
+  targetDate: '2026-06-30',
+  status: 'active',
+  createdBy: 'user:default/platform-owner',
+  createdAt: '2026-02-01T09:00:00.000Z',
+  updatedAt: '2026-02-09T09:00:00.000Z',
+  startedAt: '2026-02-09T09:00:00.000Z',
+  endedAt: null,
+  teams: [
+    { teamRef: CHECKOUT, championRef: 'user:default/guest' },
+    { teamRef: PAYMENTS, championRef: null },
+  ],
+};
+
+export const campaignDetail = {
+  campaign,
+  activities: [
+    {
+      id: ANNOUNCEMENT_ID,
+      campaignId: CAMPAIGN_ID,
+      kind: 'announcement' as const,
+      title: 'Event streaming is ready',
+      description: 'Why and how to move.',
+      startsAt: null,
+      capacity: null,
+      link: null,
+      steps: [],
+      createdAt: '2026-02-09T09:00:00.000Z',
+    },
+    {
+      id: SESSION_ID,
+      campaignId: CAMPAIGN_ID,
+      kind: 'training-session' as const,
+      title: 'Hands-on: your first topic',
+      description: '',
+      startsAt: '2026-02-20T14:00:00.000Z',
+      capacity: 20,
+      link: 'https://meet.example.com/streaming',
+      steps: [],
+      createdAt: '2026-02-09T09:05:00.000Z',
+    },
+    {
+      id: PATH_ID,
+      campaignId: CAMPAIGN_ID,
+      kind: 'learning-path' as const,
+      title: 'Learning path',
+      description: '',
+      startsAt: null,
+      capacity: null,
+      link: null,
+      steps: [
+        { title: 'Read the overview', link: '/docs/default/system/streaming' },
+        { title: 'Publish an event', link: 'https://example.com/publish' },
+      ],
+      createdAt: '2026-02-09T09:10:00.000Z',
+    },
+  ],
+  myParticipation: [],
+};
+
+export const campaignProgress: CampaignProgress = {
+  asOf: WEEKS[3],
+  startWeek: WEEKS[0],
+  teams: [
+    {
+      teamRef: CHECKOUT,
+      state: 'habit-formed',
+      atGoal: true,
+      engaged: true,
+      firstActiveWeek: WEEKS[0],
+      firstGoalWeek: WEEKS[2],
+    },
+    {
+      teamRef: PAYMENTS,
+      state: 'not-reached',
+      atGoal: false,
+      engaged: false,
+      firstActiveWeek: null,
+      firstGoalWeek: null,
+    },
+  ],
+  states: {
+    'not-reached': 1,
+    engaged: 0,
+    adopting: 0,
+    'habit-formed': 1,
+    reverted: 0,
+  },
+  burnUp: WEEKS.map((week, i) => ({ week, atGoal: i >= 2 ? 1 : 0, teams: 2 })),
+  activities: [
+    {
+      activityId: ANNOUNCEMENT_ID,
+      kind: 'announcement',
+      acknowledged: 3,
+      going: 0,
+      attended: 0,
+      interested: 0,
+      completed: 0,
+      attendanceRate: null,
+      engagedTeams: 1,
+      teams: 2,
+      teamRate: 0.5,
+    },
+    {
+      activityId: SESSION_ID,
+      kind: 'training-session',
+      acknowledged: 0,
+      going: 4,
+      attended: 3,
+      interested: 0,
+      completed: 0,
+      attendanceRate: 0.75,
+      engagedTeams: 1,
+      teams: 2,
+      teamRate: 0.5,
+    },
+  ],
+  effect: {
+    habitWeeks: 4,
+    engaged: {
+      teams: 1,
+      adopters: 1,
+      adoptionShare: 1,
+      reachedHabit: 1,
+      medianWeeksToHabit: 3,
+    },
+    notEngaged: {
+      teams: 1,
+      adopters: 0,
+      adoptionShare: 0,
+      reachedHabit: 0,
+      medianWeeksToHabit: null,
+    },
+    adoptionShareDifference: 1,
+    medianWeeksToHabitDifference: null,
+    minGroupTeams: 5,
+    tooSmallToConclude: true,
+  },
+};
+
 /** Every API method as a jest mock answering with the fixtures; tests override what they need. */
 export function mockHabitMetricsApi(): jest.Mocked<HabitMetricsApi> {
   return {
@@ -259,6 +416,27 @@ export function mockHabitMetricsApi(): jest.Mocked<HabitMetricsApi> {
     getTeamHabits: jest.fn().mockResolvedValue(teamHabits),
     getCapabilityHabits: jest.fn().mockResolvedValue(capabilityHabits),
     getSummary: jest.fn().mockResolvedValue(summary),
+    listCampaigns: jest.fn().mockResolvedValue([campaign]),
+    createCampaign: jest
+      .fn()
+      .mockResolvedValue({ ...campaign, status: 'draft' }),
+    getCampaign: jest.fn().mockResolvedValue(campaignDetail),
+    updateCampaign: jest.fn().mockResolvedValue(campaign),
+    addCampaignActivity: jest
+      .fn()
+      .mockResolvedValue(campaignDetail.activities[0]),
+    putMyParticipation: jest
+      .fn()
+      .mockImplementation(
+        async (_id: string, activityId: string, input: any) => ({
+          activityId,
+          status: input.status ?? null,
+          stepsDone: input.stepsDone ?? [],
+          attended: false,
+          updatedAt: '2026-03-02T10:00:00.000Z',
+        }),
+      ),
+    getCampaignProgress: jest.fn().mockResolvedValue(campaignProgress),
   };
 }
 

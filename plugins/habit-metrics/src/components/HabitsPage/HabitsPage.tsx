@@ -1,11 +1,57 @@
 import { Header, Page } from '@backstage/core-components';
-import { Route, Routes, useParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import {
+  Link as RouterLink,
+  Route,
+  Routes,
+  useLocation,
+  useParams,
+} from 'react-router-dom';
+import { useHabitsLinks } from '../../hooks/useHabitsLinks';
+import { CampaignPage, CampaignsList } from '../Campaigns';
 import { TeamHabitsPage } from '../TeamHabitsPage';
 import { HabitsOverview } from './HabitsOverview';
 
 function TeamRoute() {
   const { namespace = 'default', name = '' } = useParams();
   return <TeamHabitsPage namespace={namespace} name={name} />;
+}
+
+function CampaignRoute() {
+  const { id = '' } = useParams();
+  return <CampaignPage id={id} />;
+}
+
+/** The page's two tabs: the metrics (with the team drill-down) and the campaigns. */
+function HabitsTabs() {
+  const links = useHabitsLinks();
+  const { pathname } = useLocation();
+  const onCampaigns = pathname.startsWith(links.campaigns());
+  return (
+    <Box px={3} borderBottom={1} borderColor="divider">
+      <Tabs
+        value={onCampaigns ? 'campaigns' : 'overview'}
+        indicatorColor="primary"
+        textColor="primary"
+        aria-label="Habits sections"
+      >
+        <Tab
+          value="overview"
+          label="Overview"
+          component={RouterLink}
+          to={links.root()}
+        />
+        <Tab
+          value="campaigns"
+          label="Campaigns"
+          component={RouterLink}
+          to={links.campaigns()}
+        />
+      </Tabs>
+    </Box>
+  );
 }
 
 /**
@@ -19,8 +65,11 @@ export function HabitsPage() {
         title="Habits"
         subtitle="Are teams making the platform's golden paths a habit?"
       />
+      <HabitsTabs />
       <Routes>
         <Route path="teams/:namespace/:name" element={<TeamRoute />} />
+        <Route path="campaigns" element={<CampaignsList />} />
+        <Route path="campaigns/:id" element={<CampaignRoute />} />
         <Route path="*" element={<HabitsOverview />} />
       </Routes>
     </Page>

@@ -1,0 +1,1 @@
+export { EntityTeamCampaignsCard } from './EntityTeamCampaignsCard';
