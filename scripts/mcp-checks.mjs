@@ -5,10 +5,11 @@
 // permission is refused, and that no answer holds a figure, a team or a free text below the anonymity threshold.
 //
 // Run by scripts/smoke.mjs (so CI runs it). On its own, against a fresh built backend on a spare port:
-//   yarn build:backend && node scripts/mcp-checks.mjs [--port 7451]
+//   yarn build:backend && node scripts/mcp-checks.mjs [--port 7451] [--data-dir .data/mcp-checks]
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { assert, createChecks, eventually } from './checks.mjs';
 import { guestToken, startBuiltBackend } from './example-backend.mjs';
@@ -119,6 +120,255 @@ export function assertAnonymous(results, label) {
 
 const withoutTime = ({ computedAt, ...rest }) => rest;
 
+// The scaffolder's dry-run log lines carry terminal colours ("\u001b[32minfo\u001b[39m: ...").
+// eslint-disable-next-line no-control-regex
+const plain = text => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+
+/**
+ * The files of a template as the dry-run tool wants them ({ path, content }, relative to the template's folder).
+ * scaffolder.dry-run-template (scaffolder-backend 4.1.0) runs the template YAML it is given against these files
+ * only, and no MCP tool of this release serves a template's files; an assistant reads them from the template's
+ * source, which the catalog entity names (backstage.io/managed-by-location). In the example instance that is a
+ * file: location in this repository.
+ */
+async function templateFiles(entity) {
+  const location =
+    entity.metadata.annotations?.['backstage.io/managed-by-location'] ?? '';
+  assert(
+    location.startsWith('file:'),
+    `the template's location is ${location}, not a file in this repository`,
+  );
+  const dir = dirname(location.slice('file:'.length));
+  const files = [];
+  for (const entry of await readdir(dir, {
+    recursive: true,
+    withFileTypes: true,
+  })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (path === 'template.yaml') continue;
+    files.push({ path, content: await readFile(join(dir, path), 'utf8') });
+  }
+  return files;
+}
+
+/**
+ * Item 5 of "Ask the platform": from "what is the priority case?" to a dry run of the MVP template for that need,
+ * with MCP tools only (the template's skeleton files aside, see templateFiles). Returns what the README's worked
+ * example shows.
+ */
+export async function runMvpConversation(client) {
+  // 1. "What is the priority case?": the latest closed survey that has one.
+  const { surveys } = await call(client, 'needs-discovery.list-surveys', {
+    filter: 'closed',
+  });
+  let survey;
+  let priorityCase;
+  const latestFirst = [...surveys].sort((a, b) =>
+    String(b.closesAt ?? '').localeCompare(String(a.closesAt ?? '')),
+  );
+  for (const candidate of latestFirst) {
+    const results = await call(client, 'needs-discovery.get-survey-results', {
+      surveyId: candidate.id,
+    });
+    if (results.priorityCase?.needId) {
+      survey = candidate;
+      priorityCase = results.priorityCase;
+      break;
+    }
+  }
+  assert(priorityCase, 'no closed survey has a priority case');
+
+  // 2. Is the need still open, or does a capability already serve it?
+  const needOf = async () =>
+    (await call(client, 'needs-discovery.list-needs')).needs.find(
+      n => n.id === priorityCase.needId,
+    );
+  const need = await needOf();
+  assert(need, `${priorityCase.needId} is not in list-needs`);
+  assert(
+    need.status !== 'declined',
+    `the priority case ${need.id} is declined; mvp:scope refuses it`,
+  );
+
+  // 3. The MVP template and its parameters, from the catalog.
+  const { items: templates } = await call(
+    client,
+    'catalog.query-catalog-entities',
+    {
+      query: { kind: 'Template', 'spec.type': 'platform-capability' },
+      fields: ['kind', 'metadata.name', 'metadata.title'],
+    },
+  );
+  assert(
+    templates.some(t => t.metadata.name === 'platform-capability-mvp'),
+    `no platform-capability-mvp among the templates ${JSON.stringify(
+      templates,
+    )}`,
+  );
+  const template = await call(client, 'catalog.get-catalog-entity', {
+    kind: 'Template',
+    namespace: 'default',
+    name: 'platform-capability-mvp',
+  });
+  const steps = [template.spec.parameters].flat();
+  const properties = Object.assign({}, ...steps.map(s => s.properties ?? {}));
+  const required = steps.flatMap(s => s.required ?? []);
+  for (const field of [
+    'need',
+    'title',
+    'name',
+    'description',
+    'owner',
+    'valueClass',
+    'features',
+    'successMetric',
+    'timeboxWeeks',
+  ]) {
+    assert(properties[field], `the template has no parameter ${field}`);
+  }
+  assert(
+    properties.need['ui:field'] === 'NeedPicker' && required.includes('need'),
+    'the need parameter is not a required NeedPicker',
+  );
+  assert(
+    properties.secondMvp?.type === 'boolean' &&
+      JSON.stringify(steps.map(s => s.dependencies ?? {})).includes(
+        'secondMvpReason',
+      ),
+    'the template has no secondMvp parameter with a secondMvpReason',
+  );
+
+  // 4. Plausible values for that need: the schema's defaults, the rest proposed from the need.
+  const name = `${need.id.replace(/^need-/, '')}-mvp`.slice(0, 55);
+  const values = {
+    need: need.id,
+    secondMvp: false,
+    title: `${need.title} MVP`.slice(0, 80),
+    name,
+    description: `A first cut at "${need.title}" for the ${need.teams} teams that report it.`,
+    owner: properties.owner.default,
+    valueClass: properties.valueClass.default,
+    features: [
+      `The smallest workflow that removes the pain of "${need.title}"`,
+      'Onboarding guide for the first two teams',
+    ],
+    successMetric: `Teams reporting "${need.title}" as painful in the next survey: fewer than ${need.teams}`,
+    timeboxWeeks: properties.timeboxWeeks.default,
+  };
+  assert(
+    values.owner && values.valueClass && values.timeboxWeeks,
+    'the template no longer gives owner, valueClass and timeboxWeeks defaults',
+  );
+  const templateYaml = JSON.stringify(template); // JSON is YAML
+  const files = await templateFiles(template);
+  const dryRun = async (input, withFiles = true) =>
+    client.callTool({
+      name: 'scaffolder.dry-run-template',
+      arguments: { templateYaml, values: input, ...(withFiles && { files }) },
+    });
+
+  // Without the template's files the dry run cannot fetch ./content (documented in the README).
+  const bare = await dryRun(values, false).catch(error => ({
+    isError: true,
+    content: [{ text: error.message }],
+  }));
+  assert(
+    bare.isError,
+    'the dry run succeeded without the template files: update the README',
+  );
+
+  // 5. The dry run. A need a capability already serves (or has in its MVP) is refused unless the second MVP is
+  // deliberate: the refusal says how, and mvp:scope's input schema says what secondMvp means.
+  let secondMvpReason;
+  if (need.status !== 'open') {
+    const refused = await dryRun(values);
+    const refusal = refused.content?.[0]?.text ?? '';
+    assert(
+      refused.isError &&
+        refusal.includes(need.id) &&
+        refusal.includes('secondMvp: true') &&
+        refusal.includes('secondMvpReason'),
+      `a dry run for the ${need.status} need ${
+        need.id
+      } was not refused with directions: ${JSON.stringify(refused).slice(
+        0,
+        400,
+      )}`,
+    );
+    const { actions } = await call(
+      client,
+      'scaffolder.list-scaffolder-actions',
+    );
+    const scope = actions.find(a => a.id === 'mvp:scope');
+    assert(
+      scope?.schema.input.properties?.secondMvp &&
+        scope.schema.input.properties.secondMvpReason,
+      'mvp:scope does not describe secondMvp and secondMvpReason',
+    );
+    secondMvpReason = `${
+      need.capabilityTitle ?? need.capabilityRef
+    } serves it, yet "${need.title}" is still the priority case of ${
+      survey.title
+    }; this MVP tries a different approach.`;
+    Object.assign(values, { secondMvp: true, secondMvpReason });
+  }
+  const result = await call(client, 'scaffolder.dry-run-template', {
+    templateYaml,
+    values,
+    files,
+  });
+  assert(result.valid, `the dry run is not valid: ${result.message}`);
+  const log = (result.log ?? []).map(l => ({
+    ...l,
+    message: plain(l.message),
+  }));
+  const scopeLog = log.filter(l => l.stepId === 'scope');
+  assert(
+    scopeLog.some(l => l.message.includes(`MVP for need "${need.id}"`)) &&
+      scopeLog.some(
+        l => l.status === 'completed' && /^Finished step/.test(l.message),
+      ),
+    `mvp:scope did not accept ${need.id}: ${JSON.stringify(scopeLog).slice(
+      0,
+      600,
+    )}`,
+  );
+  if (secondMvpReason) {
+    assert(
+      scopeLog.some(l =>
+        l.message.includes(`Second MVP on purpose for need "${need.id}"`),
+      ),
+      'mvp:scope did not log the deliberate second MVP',
+    );
+  }
+  for (const step of template.spec.steps) {
+    assert(
+      log.some(l => l.stepId === step.id && l.status === 'completed'),
+      `step ${step.id} did not complete in the dry run`,
+    );
+  }
+  const summary = result.output?.text?.[0]?.content ?? '';
+  assert(
+    summary.includes(`(\`${need.id}\`)`),
+    `the template output does not name the need: ${summary}`,
+  );
+
+  // 6. A dry run changes nothing: the need keeps its status, the capability is not in the catalog.
+  const after = await needOf();
+  same(
+    [after.status, after.capabilityRef],
+    [need.status, need.capabilityRef],
+    'the need after the dry run',
+  );
+  const created = await client.callTool({
+    name: 'catalog.get-catalog-entity',
+    arguments: { kind: 'System', namespace: 'default', name },
+  });
+  assert(created.isError, `system:default/${name} exists after a dry run`);
+  return { survey, priorityCase, need, values, summary };
+}
+
 export async function runMcpChecks({ baseUrl, checks }) {
   const token = await guestToken(baseUrl);
   const http = async path => {
@@ -212,6 +462,18 @@ export async function runMcpChecks({ baseUrl, checks }) {
           const registry = await http('/api/needs-discovery/needs');
           same(needs, registry.items, 'list-needs');
         }, 120_000),
+    );
+
+    await checks.check(
+      'MCP: from the priority case to a dry run of the MVP template',
+      async () => {
+        const { need, values } = await runMvpConversation(client);
+        console.log(
+          `    priority case ${need.id} (${need.status}${
+            values.secondMvp ? ', a deliberate second MVP' : ''
+          }): the dry run of template:default/platform-capability-mvp passed`,
+        );
+      },
     );
 
     await checks.check(
@@ -409,11 +671,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = resolve(import.meta.dirname, '..');
   const portArg = process.argv.indexOf('--port');
   const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 7451;
+  // Where the bundle is unpacked (emptied first); a folder of its own for a second run beside another. Outside
+  // the repository it needs the repository's node_modules in a parent folder (e.g. a symbolic link).
+  const dirArg = process.argv.indexOf('--data-dir');
+  const dataDir = dirArg > 0 ? process.argv[dirArg + 1] : '.data/mcp-checks';
+  // Another backend on the port would answer the readiness probe in place of ours: refuse to start instead.
+  const busy = await fetch(
+    `http://localhost:${port}/.backstage/health/v1/readiness`,
+  )
+    .then(() => true)
+    .catch(() => false);
+  if (busy) {
+    console.error(
+      `Port ${port} is already in use; choose another with --port.`,
+    );
+    process.exit(2);
+  }
   const checks = createChecks('mcp');
   const backend = await startBuiltBackend({
     port,
     extraConfig: mcpCheckConfig,
-    dataDir: '.data/mcp-checks',
+    dataDir,
   });
   try {
     // The demos seed in the background; wait for the last one (the scorecard history) like the smoke test.
