@@ -137,7 +137,7 @@ export const spec = {
       },
       "HabitEvent": {
         "type": "object",
-        "description": "One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; service callers are trusted.",
+        "description": "One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; a service caller needs habit-metrics.events.write like anyone (a plugin's own token has it; an external-access token only if its access restrictions allow it).",
         "properties": {
           "source": {
             "type": "string",
@@ -1820,7 +1820,7 @@ export type ModelError = {
   };
 };
 
-/** One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; service callers are trusted. */
+/** One activity. Give teamRef (a Group) or userRef (resolved to the user's teams, then dropped). A user caller may only send events for themselves and their own teams; a service caller needs habit-metrics.events.write like anyone (a plugin's own token has it; an external-access token only if its access restrictions allow it). */
 export type HabitEvent = {
   /** Where it comes from: analytics, ci, a plugin id… */
   source: string;

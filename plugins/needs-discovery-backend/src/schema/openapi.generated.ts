@@ -972,7 +972,7 @@ export const spec = {
       },
       "patch": {
         "operationId": "UpdateNeed",
-        "description": "Records a need's status and serving capability (needs-discovery.need.update, or a service token). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined.",
+        "description": "Records a need's status and serving capability (needs-discovery.need.update, for every caller). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined.",
         "requestBody": {
           "required": true,
           "content": {
@@ -1271,7 +1271,7 @@ export type GetNeed = {
   response: RegisteredNeed;
 };
 
-/** Records a need's status and serving capability (needs-discovery.need.update, or a service token). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined. */
+/** Records a need's status and serving capability (needs-discovery.need.update, for every caller). The answer is the need as the registry shows it: a capability in the catalog naming the need still decides its status unless the recorded status is declined. */
 export type UpdateNeed = {
   path: {
     /** A need id, kebab-case (lowercase letters and digits joined by single hyphens, e.g. need-fast-setup). */

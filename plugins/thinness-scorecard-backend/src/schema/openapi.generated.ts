@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "thinness-scorecard",
     "version": "1.0.0",
-    "description": "Thinness scorecard of Platform Product Kit: a verdict (keep, invest, outsource, dispose, review) with reasons for every platform capability in the catalog, and the platform thinness score (0–100) from weighted, explained sub-scores, with a daily history. Reads needs-discovery and habit-metrics when they are installed. Every route needs a user or service token; reading needs thinness-scorecard.read, recomputing thinness-scorecard.refresh (service tokens are trusted).",
+    "description": "Thinness scorecard of Platform Product Kit: a verdict (keep, invest, outsource, dispose, review) with reasons for every platform capability in the catalog, and the platform thinness score (0–100) from weighted, explained sub-scores, with a daily history. Reads needs-discovery and habit-metrics when they are installed. Every route needs a user or service token; reading needs thinness-scorecard.read, recomputing thinness-scorecard.refresh (service tokens too: a plugin's own token is allowed, an external-access token only where its access restrictions allow).",
     "license": {
       "name": "Apache-2.0"
     }
