@@ -30,7 +30,14 @@ function HabitsTabs() {
   const { pathname } = useLocation();
   const onCampaigns = pathname.startsWith(links.campaigns());
   return (
-    <Box px={3} borderBottom={1} borderColor="divider">
+    // Backstage's Page is a grid: the tabs take its subheader row, as Backstage's own HeaderTabs do (without a grid
+    // area they would land in the page's left navigation column).
+    <Box
+      px={3}
+      borderBottom={1}
+      borderColor="divider"
+      style={{ gridArea: 'pageSubheader' }}
+    >
       <Tabs
         value={onCampaigns ? 'campaigns' : 'overview'}
         indicatorColor="primary"
