@@ -87,7 +87,7 @@ function ActivityAnswer(props: {
           ) : (
             <>
               Next step:{' '}
-              <Link to={activity.steps[next].link}>
+              <Link to={activity.steps[next].link} underline="always">
                 {activity.steps[next].title}
               </Link>
             </>

@@ -72,8 +72,10 @@ function BelowThresholdNotes(props: {
           {!survey.answeredByMe && (
             <>
               {' '}
-              <Link to={links.survey(survey.id)}>Answer the survey</Link> to
-              help your team be heard.
+              <Link to={links.survey(survey.id)} underline="always">
+                Answer the survey
+              </Link>{' '}
+              to help your team be heard.
             </>
           )}
         </Typography>
@@ -245,8 +247,10 @@ export function EntityTeamNeedsCard() {
           {survey.status === 'open' && !survey.answeredByMe && (
             <>
               {' '}
-              <Link to={links.survey(survey.id)}>Answer the survey</Link> to
-              help your team be heard.
+              <Link to={links.survey(survey.id)} underline="always">
+                Answer the survey
+              </Link>{' '}
+              to help your team be heard.
             </>
           )}
         </Typography>
