@@ -110,6 +110,26 @@ export const CAMPAIGN_ACTIVITY_KINDS: readonly CampaignActivityKind[] = [
 ];
 
 /**
+ * Whether an activity of this kind happens at a time (training sessions and office hours): it needs `startsAt`, and
+ * people RSVP to it and may be marked as attended.
+ *
+ * @public
+ */
+export function isScheduledActivity(kind: CampaignActivityKind): boolean {
+  return kind === 'training-session' || kind === 'office-hours';
+}
+
+/**
+ * Whether a campaign link (an activity's link, a learning-path step) is one a person can follow: an http(s)
+ * address or a path inside Backstage starting with `/`, without blanks.
+ *
+ * @public
+ */
+export function isCampaignLink(text: string): boolean {
+  return /^(https?:\/\/\S+|\/\S*)$/i.test(text);
+}
+
+/**
  * What a person may answer to an activity, by its kind (`stepsDone` is for learning paths only):
  * announcement → acknowledged; training session and office hours → going, not-going; pairing offer → interested,
  * not-interested. `attended` is set by the organiser, never by the person.

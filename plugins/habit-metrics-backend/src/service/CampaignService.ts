@@ -12,6 +12,8 @@ import {
   CampaignStatus,
   CampaignTeam,
   campaignTransitionProblem,
+  isCampaignLink,
+  isScheduledActivity,
   engagedTeams,
   EVENT_KINDS,
   MyParticipation,
@@ -62,7 +64,7 @@ const ref = (value: string, field: string, kinds: string[]) =>
 /** A link a person can follow: http(s) or a path inside Backstage, and the suite's text rule. */
 function requireLink(value: string, field: string): string {
   requireText(value, field, line(2000));
-  if (!/^(https?:\/\/[^\s]+|\/[^\s]*)$/i.test(value)) {
+  if (!isCampaignLink(value)) {
     throw new InputError(
       `${field} must be an http(s) address or a path in Backstage starting with /; got ${JSON.stringify(
         value.slice(0, 80),
@@ -235,7 +237,7 @@ export class CampaignService {
       );
     }
     const { kind } = body;
-    const timed = kind === 'training-session' || kind === 'office-hours';
+    const timed = isScheduledActivity(kind);
     if (timed && body.startsAt === undefined) {
       throw new InputError(`A ${kind} needs startsAt: when it starts`);
     }
@@ -354,7 +356,7 @@ export class CampaignService {
     if (viewer.organiser) {
       const all = await this.options.campaigns.listParticipation(id);
       result.rsvps = activities
-        .filter(a => a.kind === 'training-session' || a.kind === 'office-hours')
+        .filter(a => isScheduledActivity(a.kind))
         .map(a => {
           const records = all.filter(p => p.activityId === a.id);
           return {

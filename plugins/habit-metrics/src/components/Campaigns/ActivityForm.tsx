@@ -7,6 +7,8 @@ import Alert from '@material-ui/lab/Alert';
 import {
   CAMPAIGN_ACTIVITY_KINDS,
   CampaignActivityKind,
+  isCampaignLink,
+  isScheduledActivity,
 } from '@platform-product/plugin-habit-metrics-common';
 import { FormEvent, useState } from 'react';
 import { habitMetricsApiRef, NewCampaignActivity } from '../../api';
@@ -35,10 +37,6 @@ const EMPTY: ActivityFormValues = {
 
 type Errors = Partial<Record<keyof ActivityFormValues, string>>;
 
-const isLink = (text: string) => /^(https?:\/\/\S+|\/\S*)$/.test(text);
-const scheduled = (kind: CampaignActivityKind) =>
-  kind === 'training-session' || kind === 'office-hours';
-
 /** What is wrong with a new activity, field by field; and, when nothing is, the request body. */
 export function validateActivityForm(values: ActivityFormValues): {
   errors: Errors;
@@ -50,7 +48,7 @@ export function validateActivityForm(values: ActivityFormValues): {
   else if (title.length > 200)
     errors.title = `The title is ${title.length} characters long; 200 at most.`;
   let startsAt: string | undefined;
-  if (scheduled(values.kind)) {
+  if (isScheduledActivity(values.kind)) {
     const date = new Date(values.startsAt);
     if (!values.startsAt) {
       errors.startsAt = `A ${KIND_LABELS[values.kind].toLocaleLowerCase(
@@ -73,7 +71,7 @@ export function validateActivityForm(values: ActivityFormValues): {
     }
   }
   const link = values.link.trim();
-  if (link && !isLink(link)) {
+  if (link && !isCampaignLink(link)) {
     errors.link =
       'The link must be an http(s) address or a Backstage path starting with /.';
   }
@@ -86,7 +84,7 @@ export function validateActivityForm(values: ActivityFormValues): {
     steps = [];
     for (const [index, line] of lines.entries()) {
       const [stepTitle, stepLink] = line.split('|').map(part => part.trim());
-      if (!stepTitle || !stepLink || !isLink(stepLink)) {
+      if (!stepTitle || !stepLink || !isCampaignLink(stepLink)) {
         errors.steps = `Step ${
           index + 1
         } must read "title | link", the link an http(s) address or a path starting with /.`;
@@ -190,7 +188,7 @@ export function ActivityForm(props: {
             minRows={2}
           />
         </Grid>
-        {scheduled(values.kind) && (
+        {isScheduledActivity(values.kind) && (
           <Grid item xs={12} md={4}>
             <TextField
               {...fieldProps('startsAt')}
@@ -212,7 +210,7 @@ export function ActivityForm(props: {
             />
           </Grid>
         )}
-        <Grid item xs={12} md={scheduled(values.kind) ? 4 : 12}>
+        <Grid item xs={12} md={isScheduledActivity(values.kind) ? 4 : 12}>
           <TextField
             {...fieldProps('link')}
             label="Link"

@@ -26,6 +26,7 @@ import {
   CampaignProgress,
   CampaignStatus,
   CampaignTeamProgress,
+  isScheduledActivity,
 } from '@platform-product/plugin-habit-metrics-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -231,7 +232,7 @@ function ActivityRates(props: {
               {formatPercent(rate.teamRate)})
             </TableCell>
             <TableCell>
-              {rate.kind === 'training-session' || rate.kind === 'office-hours'
+              {isScheduledActivity(rate.kind)
                 ? formatPercent(rate.attendanceRate)
                 : 'Not applicable'}
             </TableCell>
