@@ -10,10 +10,9 @@ import {
   isCampaignLink,
   isScheduledActivity,
 } from '@platform-product/plugin-habit-metrics-common';
-import { FormEvent, useState } from 'react';
 import { habitMetricsApiRef, NewCampaignActivity } from '../../api';
-import { describeError } from '../../api/errors';
 import { KIND_LABELS } from './labels';
+import { useFieldForm } from './useFieldForm';
 
 interface ActivityFormValues {
   kind: CampaignActivityKind;
@@ -122,40 +121,19 @@ export function ActivityForm(props: {
 }) {
   const { campaignId, onAdded } = props;
   const api = useApi(habitMetricsApiRef);
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-
-  const fieldProps = (field: keyof ActivityFormValues) => ({
-    id: `activity-${field}`,
-    value: values[field],
-    onChange: (event: { target: { value: string } }) =>
-      setValues(current => ({ ...current, [field]: event.target.value })),
-    error: !!errors[field],
-    helperText: errors[field],
-    fullWidth: true,
-    variant: 'outlined' as const,
-    margin: 'dense' as const,
-  });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = validateActivityForm(values);
-    setErrors(result.errors);
-    setFailure(undefined);
-    if (!result.activity) return;
-    setSaving(true);
-    try {
-      await api.addCampaignActivity(campaignId, result.activity);
-      setValues(EMPTY);
+  const { values, errors, fieldProps, submit, failure, saving } = useFieldForm({
+    idPrefix: 'activity',
+    initial: EMPTY,
+    validate: (form: ActivityFormValues) => {
+      const result = validateActivityForm(form);
+      return { errors: result.errors, body: result.activity };
+    },
+    save: async (activity: NewCampaignActivity) => {
+      await api.addCampaignActivity(campaignId, activity);
       onAdded();
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    resetOnSave: true,
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add an activity">

@@ -6,9 +6,8 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { Campaign } from '@platform-product/plugin-habit-metrics-common';
-import { FormEvent, useState } from 'react';
 import { habitMetricsApiRef, NewCampaign } from '../../api';
-import { describeError } from '../../api/errors';
+import { useFieldForm } from './useFieldForm';
 
 /** The create form's fields, as typed. */
 export interface CampaignFormValues {
@@ -179,41 +178,16 @@ export function CampaignForm(props: {
 }) {
   const { onCreated, onCancel } = props;
   const api = useApi(habitMetricsApiRef);
-  const [values, setValues] = useState(EMPTY_CAMPAIGN_FORM);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-
-  const set =
-    (field: keyof CampaignFormValues) =>
-    (event: { target: { value: string } }) =>
-      setValues(current => ({ ...current, [field]: event.target.value }));
-  const fieldProps = (field: keyof CampaignFormValues) => ({
-    id: `campaign-${field}`,
-    value: values[field],
-    onChange: set(field),
-    error: !!errors[field],
-    helperText: errors[field],
-    fullWidth: true,
-    variant: 'outlined' as const,
-    margin: 'dense' as const,
+  const { values, errors, fieldProps, submit, failure, saving } = useFieldForm({
+    idPrefix: 'campaign',
+    initial: EMPTY_CAMPAIGN_FORM,
+    validate: (form: CampaignFormValues) => {
+      const result = validateCampaignForm(form);
+      return { errors: result.errors, body: result.campaign };
+    },
+    save: async (campaign: NewCampaign) =>
+      onCreated(await api.createCampaign(campaign)),
   });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = validateCampaignForm(values);
-    setErrors(result.errors);
-    setFailure(undefined);
-    if (!result.campaign) return;
-    setSaving(true);
-    try {
-      onCreated(await api.createCampaign(result.campaign));
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} noValidate aria-label="New campaign">
