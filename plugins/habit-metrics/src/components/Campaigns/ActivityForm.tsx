@@ -173,7 +173,10 @@ export function ActivityForm(props: {
               label="Starts at"
               type="datetime-local"
               required
-              InputLabelProps={{ shrink: true }}
+              InputLabelProps={{
+                ...fieldProps('startsAt').InputLabelProps,
+                shrink: true,
+              }}
             />
           </Grid>
         )}

@@ -231,7 +231,10 @@ export function CampaignForm(props: {
             {...fieldProps('targetDate')}
             label="Target date"
             type="date"
-            InputLabelProps={{ shrink: true }}
+            InputLabelProps={{
+              ...fieldProps('targetDate').InputLabelProps,
+              shrink: true,
+            }}
           />
         </Grid>
         <Grid item xs={12} md={4}>

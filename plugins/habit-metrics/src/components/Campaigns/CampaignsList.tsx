@@ -75,7 +75,13 @@ export function CampaignsList() {
     body = (
       <Table<Campaign>
         title="Campaigns"
-        options={{ paging: false, search: false, padding: 'dense' }}
+        // No draggable headers: their drag handle wraps the sort button (axe: nested interactive controls).
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
         columns={columns}
         data={value}
       />

@@ -1,3 +1,4 @@
+import { useTheme } from '@material-ui/core/styles';
 import { FormEvent, useState } from 'react';
 import { describeError } from '../../api/errors';
 
@@ -25,6 +26,8 @@ export function useFieldForm<V extends { [K in keyof V]: string }, B>(options: {
   const [errors, setErrors] = useState<Partial<Record<keyof V, string>>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
+  // The theme's error red fails WCAG AA contrast for a field's label and message on the page's grey: the darker one.
+  const errorText = { color: useTheme().palette.error.dark };
 
   const fieldProps = (field: keyof V & string) => ({
     id: `${idPrefix}-${field}`,
@@ -33,6 +36,8 @@ export function useFieldForm<V extends { [K in keyof V]: string }, B>(options: {
       setValues(current => ({ ...current, [field]: event.target.value })),
     error: !!errors[field],
     helperText: errors[field],
+    InputLabelProps: errors[field] ? { style: errorText } : undefined,
+    FormHelperTextProps: errors[field] ? { style: errorText } : undefined,
     fullWidth: true,
     variant: 'outlined' as const,
     margin: 'dense' as const,
